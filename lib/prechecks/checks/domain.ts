@@ -1,0 +1,65 @@
+import { fail, type PrecheckResult, pass } from "../codes";
+import type { PrecheckInput } from "../facts";
+
+/** Checks on the domain itself and on operations pending on either host. */
+
+export function notDirectIO({ domain }: PrecheckInput): PrecheckResult {
+  return domain.directIO.length > 0
+    ? fail(
+        "DIRECT_IO_DOMAIN",
+        `domain ${domain.name} has direct access to physical devices (${domain.directIO.join(", ")}): an I/O domain cannot migrate`,
+      )
+    : pass("DIRECT_IO_DOMAIN", "no direct I/O devices");
+}
+
+export function cryptoSingleVcpu({ domain }: PrecheckInput): PrecheckResult {
+  return domain.cryptoUnits > 0 && domain.vcpus > 1
+    ? fail(
+        "CRYPTO_MULTI_VCPU",
+        `domain ${domain.name} has ${domain.cryptoUnits} bound crypto unit(s) and ${domain.vcpus} VCPUs; remove the crypto units or reduce it to one VCPU`,
+      )
+    : pass("CRYPTO_MULTI_VCPU", domain.cryptoUnits > 0 ? "crypto units with a single VCPU" : "no crypto units");
+}
+
+export function noDelayedReconfig({ source, target, domain }: PrecheckInput): PrecheckResult | null {
+  const pending = [
+    domain.delayedReconfig ? `domain ${domain.name}` : null,
+    source.delayedReconfig ? `source ${source.name}` : null,
+    target?.delayedReconfig ? `target ${target.name}` : null,
+  ].filter((where): where is string => where !== null);
+  if (pending.length > 0) {
+    return fail("DELAYED_RECONFIG", `a delayed reconfiguration is pending on ${pending.join(" and ")}`);
+  }
+  if (source.delayedReconfig === undefined && domain.delayedReconfig === undefined) return null;
+  return pass("DELAYED_RECONFIG", "no delayed reconfiguration pending");
+}
+
+export function notBusy({ domain }: PrecheckInput): PrecheckResult | null {
+  if (domain.busy === undefined) return null;
+  return domain.busy
+    ? fail("DOMAIN_BUSY", `domain ${domain.name} is busy: ${domain.busy}`)
+    : pass("DOMAIN_BUSY", "no other operation on the domain");
+}
+
+export function nameFree({ target, domain, targetName }: PrecheckInput): PrecheckResult | null {
+  if (target?.domainNames === undefined) return null;
+  const name = targetName ?? domain.name;
+  return target.domainNames.includes(name)
+    ? fail("NAME_TAKEN", `target ${target.name} already has a domain named ${name} (migrate as ${domain.name}@target:newname to rename)`)
+    : pass("NAME_TAKEN", `name ${name} is free on the target`);
+}
+
+export function kindSuitsState({ domain, kind }: PrecheckInput): PrecheckResult | null {
+  if (kind === undefined) return null;
+  const running = domain.state === "active";
+  if (kind === "cold" && running) {
+    return fail("KIND_UNSUITABLE", `domain ${domain.name} is active; a cold migration needs it stopped (use live or warm)`);
+  }
+  if (kind === "live" && domain.state !== "active") {
+    return fail("KIND_UNSUITABLE", `domain ${domain.name} is ${domain.state}; a live migration needs it active (use cold)`);
+  }
+  if (kind === "warm" && !(running || domain.state === "suspended")) {
+    return fail("KIND_UNSUITABLE", `domain ${domain.name} is ${domain.state}; a warm migration needs it running (use cold)`);
+  }
+  return pass("KIND_UNSUITABLE", `${kind} migration suits a ${domain.state} domain`);
+}
