@@ -9,9 +9,7 @@ export interface FreeRange {
   size: number;
 }
 
-export type FitResult =
-  | { ok: true; starts: number[] }
-  | { ok: false; failedBlock: number };
+export type FitResult = { ok: true; starts: number[] } | { ok: false; failedBlock: number };
 
 /** `blocks` and ranges in one unit (MiB or bytes); `starts[i]` is where block i goes. */
 export function fitBlocks(blocks: readonly number[], free: readonly FreeRange[]): FitResult {

@@ -1,7 +1,13 @@
-import { cpuCompatible, hypervisorMatches, subnetMatches } from "./checks/platform";
-import { allowedByTarget, authAccepted, sameHost, targetReachable } from "./checks/connection";
 import { enoughCpu, enoughMemory, memoryLayoutFits } from "./checks/capacity";
-import { cryptoSingleVcpu, kindSuitsState, nameFree, noDelayedReconfig, notBusy, notDirectIO } from "./checks/domain";
+import { allowedByTarget, authAccepted, sameHost, targetReachable } from "./checks/connection";
+import {
+  cryptoSingleVcpu,
+  kindSuitsState,
+  nameFree,
+  noDelayedReconfig,
+  notBusy,
+  notDirectIO,
+} from "./checks/domain";
 import {
   consolePortFree,
   macsFree,
@@ -11,6 +17,7 @@ import {
   volumesPresent,
   volumesReferToSameStorage,
 } from "./checks/io";
+import { cpuCompatible, hypervisorMatches, subnetMatches } from "./checks/platform";
 import type { PrecheckResult } from "./codes";
 import type { PrecheckInput } from "./facts";
 

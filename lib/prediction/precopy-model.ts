@@ -53,7 +53,8 @@ export function stopReason(args: {
   if ((args.dirtyBytes / args.bandwidthBytesPerSec) * 1000 <= args.downtimeLimitMs) return "downtime";
   if (args.dirtyBytes < STOP_RULES.minDirtyPages * PAGE_SIZE) return "few-dirty";
   if (args.round >= STOP_RULES.maxRounds) return "max-rounds";
-  if (args.sentBytes + args.dirtyBytes > STOP_RULES.maxTransferFactor * args.memoryBytes) return "max-transfer";
+  if (args.sentBytes + args.dirtyBytes > STOP_RULES.maxTransferFactor * args.memoryBytes)
+    return "max-transfer";
   return null;
 }
 
@@ -80,23 +81,51 @@ export function predictMigration(input: PredictionInput): Prediction {
   };
   if (input.kind === "cold") {
     const seconds = COLD_DEFINITION_BYTES / input.bandwidthBytesPerSec;
-    return { ...base, kind: "cold", seconds, downtimeMs: 0, transferBytes: COLD_DEFINITION_BYTES, rounds: 1, converges: true, stopReason: "cold" };
+    return {
+      ...base,
+      kind: "cold",
+      seconds,
+      downtimeMs: 0,
+      transferBytes: COLD_DEFINITION_BYTES,
+      rounds: 1,
+      converges: true,
+      stopReason: "cold",
+    };
   }
   if (input.kind === "warm") {
     const seconds = input.memoryBytes / input.bandwidthBytesPerSec;
-    return { ...base, kind: "warm", seconds, downtimeMs: seconds * 1000, transferBytes: input.memoryBytes, rounds: 1, converges: true, stopReason: "suspended" };
+    return {
+      ...base,
+      kind: "warm",
+      seconds,
+      downtimeMs: seconds * 1000,
+      transferBytes: input.memoryBytes,
+      rounds: 1,
+      converges: true,
+      stopReason: "suspended",
+    };
   }
   return predictLive(input, base);
 }
 
-function predictLive(input: PredictionInput, base: Pick<Prediction, "bandwidthBytesPerSec" | "dirtyRateBytesPerSec">): Prediction {
+function predictLive(
+  input: PredictionInput,
+  base: Pick<Prediction, "bandwidthBytesPerSec" | "dirtyRateBytesPerSec">,
+): Prediction {
   const { memoryBytes: memory, bandwidthBytesPerSec: bandwidth, workload } = input;
   const downtimeLimitMs = input.downtimeLimitMs ?? STOP_RULES.defaultDowntimeLimitMs;
   let sent = 0;
   let seconds = 0;
   let toSend = memory;
   for (let round = 1; ; round++) {
-    const reason = stopReason({ round, dirtyBytes: toSend, sentBytes: sent, memoryBytes: memory, bandwidthBytesPerSec: bandwidth, downtimeLimitMs });
+    const reason = stopReason({
+      round,
+      dirtyBytes: toSend,
+      sentBytes: sent,
+      memoryBytes: memory,
+      bandwidthBytesPerSec: bandwidth,
+      downtimeLimitMs,
+    });
     if (reason !== null) {
       const stopCopySeconds = toSend / bandwidth;
       return {

@@ -41,7 +41,12 @@ export const hostSchema = z.object({
   /** Storage this host can reach (pools: the part of a volume's storage before the first "/"). */
   storage: z.array(z.string()),
   console: z
-    .object({ name: z.string(), firstPort: z.number().int(), lastPort: z.number().int(), freePorts: z.array(z.number().int()) })
+    .object({
+      name: z.string(),
+      firstPort: z.number().int(),
+      lastPort: z.number().int(),
+      freePorts: z.array(z.number().int()),
+    })
     .nullable(),
   delayedReconfig: z.boolean(),
   domains: z.object({ total: z.number().int(), active: z.number().int() }),

@@ -39,11 +39,17 @@ const domainNameSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "letters, digits, '.', '_' and '-', starting with a letter or digit");
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]*$/,
+    "letters, digits, '.', '_' and '-', starting with a letter or digit",
+  );
 
 export const startMigrationSchema = z.strictObject({
   domain: domainNameSchema,
-  target: z.url({ protocol: /^https?$/, error: "target must be the target agent's base URL (http or https)" }),
+  target: z.url({
+    protocol: /^https?$/,
+    error: "target must be the target agent's base URL (http or https)",
+  }),
   targetName: domainNameSchema.optional(),
   kind: migrationKindSchema.default("auto"),
   dryRun: z.boolean().default(false),

@@ -12,7 +12,9 @@ import { hostRefSchema, nonConvergenceSchema, predictionSchema } from "./migrati
 export const domainSpecSchema = z.object({
   vcpus: z.number().int().positive().max(4096),
   memoryBlocks: z
-    .array(z.object({ realAddress: z.string().regex(/^0x[0-9a-f]+$/i), sizeMiB: z.number().int().positive() }))
+    .array(
+      z.object({ realAddress: z.string().regex(/^0x[0-9a-f]+$/i), sizeMiB: z.number().int().positive() }),
+    )
     .min(1)
     .max(1024),
   cpuArch: cpuArchSchema,

@@ -24,7 +24,9 @@ export class FrameSocket {
         socket.destroy();
       }
     });
-    socket.on("error", (error) => this.fail(new Error(`connection to ${describePeer} failed: ${error.message}`)));
+    socket.on("error", (error) =>
+      this.fail(new Error(`connection to ${describePeer} failed: ${error.message}`)),
+    );
     socket.on("close", () => this.fail(new Error(`connection to ${describePeer} lost`)));
   }
 

@@ -15,7 +15,7 @@ export class GuestWorkload {
 
   constructor(
     private readonly model: WorkloadModel,
-    private readonly pageSize: number,
+    pageSize: number,
     totalPages: number,
     seed = 0x9e3779b9,
   ) {

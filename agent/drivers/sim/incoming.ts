@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { IncomingHooks } from "../driver";
 import { DirtyBitmap } from "./dirty-bitmap";
 import { FrameSocket } from "./frame-socket";
-import { type Frame, decodeJson, decodePagesFrame, encodeJsonFrame, FrameType } from "./wire";
+import { decodeJson, decodePagesFrame, encodeJsonFrame, type Frame, FrameType } from "./wire";
 
 /**
  * Target side of the simulated state transfer: a listener opened for one migration only (as QEMU's
@@ -124,7 +124,9 @@ export class IncomingTransfer {
   private complete(): void {
     const missing = this.received.pages - this.received.dirtyCount;
     if (missing > 0) {
-      void this.peer?.write(encodeJsonFrame(FrameType.result, { ok: false, error: `${missing} pages never arrived` }));
+      void this.peer?.write(
+        encodeJsonFrame(FrameType.result, { ok: false, error: `${missing} pages never arrived` }),
+      );
       this.end(`transfer ended with ${missing} pages missing`);
       return;
     }

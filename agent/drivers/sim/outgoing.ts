@@ -42,7 +42,8 @@ export async function sendState(transfer: OutgoingTransfer): Promise<TransferRes
       transfer.engine,
       transfer.clock,
       {
-        sendPages: (round, runs, bytes) => peer.write(encodePagesFrame(round, runs, bytes * transfer.wireScale)),
+        sendPages: (round, runs, bytes) =>
+          peer.write(encodePagesFrame(round, runs, bytes * transfer.wireScale)),
         suspend: async () => {
           await transfer.suspendGuest();
           await peer.write(encodeJsonFrame(FrameType.suspended, {}));
@@ -58,10 +59,18 @@ export async function sendState(transfer: OutgoingTransfer): Promise<TransferRes
       },
       transfer.signal,
     );
-    await peer.write(encodeJsonFrame(FrameType.complete, { rounds: result.rounds, transferredBytes: result.transferredBytes }));
+    await peer.write(
+      encodeJsonFrame(FrameType.complete, {
+        rounds: result.rounds,
+        transferredBytes: result.transferredBytes,
+      }),
+    );
     const answer = await peer.next(ANSWER_TIMEOUT_MS);
-    const verdict = resultSchema.parse(answer.type === FrameType.result ? decodeJson(answer) : { ok: false, error: "unexpected frame" });
-    if (!verdict.ok) throw new Error(`target rejected the transferred state: ${verdict.error ?? "no reason given"}`);
+    const verdict = resultSchema.parse(
+      answer.type === FrameType.result ? decodeJson(answer) : { ok: false, error: "unexpected frame" },
+    );
+    if (!verdict.ok)
+      throw new Error(`target rejected the transferred state: ${verdict.error ?? "no reason given"}`);
     return result;
   } finally {
     transfer.signal.removeEventListener("abort", onAbort);
@@ -79,7 +88,9 @@ async function open(transfer: OutgoingTransfer): Promise<FrameSocket> {
     socket.setTimeout(ANSWER_TIMEOUT_MS, () => socket.destroy(new Error("connect timed out")));
   });
   socket.setTimeout(0);
-  await peer.write(encodeJsonFrame(FrameType.hello, { migrationId: transfer.migrationId, secret: transfer.secret }));
+  await peer.write(
+    encodeJsonFrame(FrameType.hello, { migrationId: transfer.migrationId, secret: transfer.secret }),
+  );
   const ready = await peer.next(ANSWER_TIMEOUT_MS);
   if (ready.type !== FrameType.ready) throw new Error(`${where} refused the transfer`);
   return peer;

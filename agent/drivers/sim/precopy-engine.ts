@@ -91,7 +91,8 @@ export async function runPrecopy(
       });
       if (stop !== null) {
         reason = stop;
-        if (!converged(stop) && options.onNoConvergence === "fail") throw nonConvergence(stop, round, dirtyRate, bandwidth);
+        if (!converged(stop) && options.onNoConvergence === "fail")
+          throw nonConvergence(stop, round, dirtyRate, bandwidth);
         await pause();
       }
     }
@@ -131,7 +132,12 @@ export async function runPrecopy(
   };
 }
 
-function nonConvergence(reason: StopReason, round: number, dirtyRate: number, bandwidth: number): NonConvergenceError {
+function nonConvergence(
+  reason: StopReason,
+  round: number,
+  dirtyRate: number,
+  bandwidth: number,
+): NonConvergenceError {
   const mib = (bytes: number) => (bytes / 1048576).toFixed(1);
   const why = reason === "max-rounds" ? `after ${round - 1} rounds` : "after sending 3x the memory";
   return new NonConvergenceError(

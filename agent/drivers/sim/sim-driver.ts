@@ -81,7 +81,10 @@ export class SimDriver implements HypervisorDriver {
     const domain = this.require(name);
     return {
       vcpus: domain.vcpus,
-      memoryBlocks: domain.memoryBlocks.map((block) => ({ realAddress: `0x${block.realAddress.toString(16)}`, sizeMiB: block.sizeMiB })),
+      memoryBlocks: domain.memoryBlocks.map((block) => ({
+        realAddress: `0x${block.realAddress.toString(16)}`,
+        sizeMiB: block.sizeMiB,
+      })),
       cpuArch: domain.cpuArch,
       networks: domain.networks,
       disks: domain.disks,
@@ -104,7 +107,11 @@ export class SimDriver implements HypervisorDriver {
       name: migration.name,
       state: migration.kind === "cold" ? (spec.state === "inactive" ? "inactive" : "bound") : "bound",
       vcpus: spec.vcpus,
-      memoryBlocks: spec.memoryBlocks.map((block) => ({ realAddress: parseAddress(block.realAddress), physicalAddress: null, sizeMiB: block.sizeMiB })),
+      memoryBlocks: spec.memoryBlocks.map((block) => ({
+        realAddress: parseAddress(block.realAddress),
+        physicalAddress: null,
+        sizeMiB: block.sizeMiB,
+      })),
       cpuArch: spec.cpuArch,
       strands: [],
       networks: spec.networks,

@@ -30,7 +30,8 @@ export class SimResources {
     const perCore = this.config.cpu.threadsPerCore;
     const cores: number[] = [];
     for (let core = 0; core < this.config.cpu.cores; core++) {
-      if (owners.slice(core * perCore, (core + 1) * perCore).every((owner) => owner === null)) cores.push(core);
+      if (owners.slice(core * perCore, (core + 1) * perCore).every((owner) => owner === null))
+        cores.push(core);
     }
     return cores;
   }
@@ -45,7 +46,12 @@ export class SimResources {
     for (const domain of this.holders()) {
       for (const block of domain.memoryBlocks) {
         if (block.physicalAddress !== null) {
-          used.push({ start: block.physicalAddress, size: block.sizeMiB * MiB, use: "domain", domain: domain.name });
+          used.push({
+            start: block.physicalAddress,
+            size: block.sizeMiB * MiB,
+            use: "domain",
+            domain: domain.name,
+          });
         }
       }
     }
@@ -58,7 +64,12 @@ export class SimResources {
     };
     for (const region of used) {
       free(cursor, Math.min(region.start, end));
-      regions.push({ address: formatAddress(region.start), sizeMiB: region.size / MiB, use: region.use, domain: region.domain });
+      regions.push({
+        address: formatAddress(region.start),
+        sizeMiB: region.size / MiB,
+        use: region.use,
+        domain: region.domain,
+      });
       cursor = Math.max(cursor, region.start + region.size);
     }
     free(cursor, end);
@@ -76,7 +87,8 @@ export class SimResources {
     if (!console) return [];
     const taken = new Set([...this.holders()].map((domain) => domain.consolePort));
     const ports: number[] = [];
-    for (let port = console.firstPort; port <= console.lastPort; port++) if (!taken.has(port)) ports.push(port);
+    for (let port = console.firstPort; port <= console.lastPort; port++)
+      if (!taken.has(port)) ports.push(port);
     return ports;
   }
 
@@ -94,7 +106,8 @@ export class SimResources {
       );
     }
     const port = this.config.console ? this.freeConsolePorts()[0] : null;
-    if (port === undefined) throw new ResourceError(`no free port on console concentrator ${this.config.console?.name}`);
+    if (port === undefined)
+      throw new ResourceError(`no free port on console concentrator ${this.config.console?.name}`);
     domain.strands = strands;
     domain.memoryBlocks.forEach((block, i) => {
       block.physicalAddress = fit.starts[i] ?? null;
@@ -120,7 +133,8 @@ export class SimResources {
       return cores.flatMap((core) => Array.from({ length: perCore }, (_, i) => core * perCore + i));
     }
     const free = owners.flatMap((owner, strand) => (owner === null ? [strand] : []));
-    if (free.length < domain.vcpus) throw new ResourceError(`${free.length} free strands, ${domain.vcpus} needed`);
+    if (free.length < domain.vcpus)
+      throw new ResourceError(`${free.length} free strands, ${domain.vcpus} needed`);
     return free.slice(0, domain.vcpus);
   }
 

@@ -44,7 +44,12 @@ function utilization(domain: SimDomain, now: number): number {
   return Math.round((used / domain.vcpus) * 1000) / 10;
 }
 
-export function hostView(name: string, config: SimHostConfig, resources: SimResources, domains: SimDomain[]): Host {
+export function hostView(
+  name: string,
+  config: SimHostConfig,
+  resources: SimResources,
+  domains: SimDomain[],
+): Host {
   const owners = resources.strandOwners();
   const layout = resources.layout();
   const free = layout.filter((region) => region.use === "free");

@@ -62,12 +62,14 @@ export function decodePagesFrame(payload: Buffer, totalPages: number): PagesFram
   if (payload.length < 6) throw new Error("page frame too short");
   const round = payload.readUInt16BE(0);
   const count = payload.readUInt32BE(2);
-  if (count > MAX_RUNS || payload.length < 6 + count * 8) throw new Error("page frame run count does not match its length");
+  if (count > MAX_RUNS || payload.length < 6 + count * 8)
+    throw new Error("page frame run count does not match its length");
   const runs: PageRun[] = [];
   for (let i = 0; i < count; i++) {
     const start = payload.readUInt32BE(6 + i * 8);
     const length = payload.readUInt32BE(10 + i * 8);
-    if (length === 0 || start + length > totalPages) throw new Error(`page run ${start}+${length} outside guest memory`);
+    if (length === 0 || start + length > totalPages)
+      throw new Error(`page run ${start}+${length} outside guest memory`);
     runs.push([start, length]);
   }
   return { round, runs, payloadBytes: payload.length };
@@ -102,7 +104,8 @@ export class FrameReader {
   }
 
   private flatten(): Buffer {
-    const data = this.buffered.length === 1 ? (this.buffered[0] as Buffer) : Buffer.concat(this.buffered, this.size);
+    const data =
+      this.buffered.length === 1 ? (this.buffered[0] as Buffer) : Buffer.concat(this.buffered, this.size);
     this.buffered = [data];
     return data;
   }

@@ -34,7 +34,10 @@ export function enoughMemory({ target, domain }: PrecheckInput): PrecheckResult 
         "INSUFFICIENT_MEMORY",
         `target ${target.name} has ${formatSizeMiB(target.memory.freeMiB)} free memory, domain ${domain.name} needs ${need}`,
       )
-    : pass("INSUFFICIENT_MEMORY", `target has ${formatSizeMiB(target.memory.freeMiB)} free, domain needs ${need}`);
+    : pass(
+        "INSUFFICIENT_MEMORY",
+        `target has ${formatSizeMiB(target.memory.freeMiB)} free, domain needs ${need}`,
+      );
 }
 
 export function memoryLayoutFits({ target, domain }: PrecheckInput): PrecheckResult | null {

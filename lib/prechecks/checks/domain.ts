@@ -18,7 +18,10 @@ export function cryptoSingleVcpu({ domain }: PrecheckInput): PrecheckResult {
         "CRYPTO_MULTI_VCPU",
         `domain ${domain.name} has ${domain.cryptoUnits} bound crypto unit(s) and ${domain.vcpus} VCPUs; remove the crypto units or reduce it to one VCPU`,
       )
-    : pass("CRYPTO_MULTI_VCPU", domain.cryptoUnits > 0 ? "crypto units with a single VCPU" : "no crypto units");
+    : pass(
+        "CRYPTO_MULTI_VCPU",
+        domain.cryptoUnits > 0 ? "crypto units with a single VCPU" : "no crypto units",
+      );
 }
 
 export function noDelayedReconfig({ source, target, domain }: PrecheckInput): PrecheckResult | null {
@@ -45,7 +48,10 @@ export function nameFree({ target, domain, targetName }: PrecheckInput): Prechec
   if (target?.domainNames === undefined) return null;
   const name = targetName ?? domain.name;
   return target.domainNames.includes(name)
-    ? fail("NAME_TAKEN", `target ${target.name} already has a domain named ${name} (migrate as ${domain.name}@target:newname to rename)`)
+    ? fail(
+        "NAME_TAKEN",
+        `target ${target.name} already has a domain named ${name} (migrate as ${domain.name}@target:newname to rename)`,
+      )
     : pass("NAME_TAKEN", `name ${name} is free on the target`);
 }
 
@@ -53,13 +59,22 @@ export function kindSuitsState({ domain, kind }: PrecheckInput): PrecheckResult 
   if (kind === undefined) return null;
   const running = domain.state === "active";
   if (kind === "cold" && running) {
-    return fail("KIND_UNSUITABLE", `domain ${domain.name} is active; a cold migration needs it stopped (use live or warm)`);
+    return fail(
+      "KIND_UNSUITABLE",
+      `domain ${domain.name} is active; a cold migration needs it stopped (use live or warm)`,
+    );
   }
   if (kind === "live" && domain.state !== "active") {
-    return fail("KIND_UNSUITABLE", `domain ${domain.name} is ${domain.state}; a live migration needs it active (use cold)`);
+    return fail(
+      "KIND_UNSUITABLE",
+      `domain ${domain.name} is ${domain.state}; a live migration needs it active (use cold)`,
+    );
   }
   if (kind === "warm" && !(running || domain.state === "suspended")) {
-    return fail("KIND_UNSUITABLE", `domain ${domain.name} is ${domain.state}; a warm migration needs it running (use cold)`);
+    return fail(
+      "KIND_UNSUITABLE",
+      `domain ${domain.name} is ${domain.state}; a warm migration needs it running (use cold)`,
+    );
   }
   return pass("KIND_UNSUITABLE", `${kind} migration suits a ${domain.state} domain`);
 }

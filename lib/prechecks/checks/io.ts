@@ -11,8 +11,14 @@ export function switchesPresent({ target, domain }: PrecheckInput): PrecheckResu
   if (target === null) return null;
   const missing = domain.switches.filter((name) => !target.switches.includes(name));
   return missing.length > 0
-    ? fail("SWITCH_MISSING", `virtual switch ${list(missing)} used by ${domain.name} is not on target ${target.name}`)
-    : pass("SWITCH_MISSING", domain.switches.length > 0 ? `target has ${list(domain.switches)}` : "no network devices");
+    ? fail(
+        "SWITCH_MISSING",
+        `virtual switch ${list(missing)} used by ${domain.name} is not on target ${target.name}`,
+      )
+    : pass(
+        "SWITCH_MISSING",
+        domain.switches.length > 0 ? `target has ${list(domain.switches)}` : "no network devices",
+      );
 }
 
 export function nicsPresent({ target, domain }: PrecheckInput): PrecheckResult | null {
@@ -20,8 +26,14 @@ export function nicsPresent({ target, domain }: PrecheckInput): PrecheckResult |
   const nics = target.nics;
   const missing = domain.bridges.filter((nic) => !nics.includes(nic));
   return missing.length > 0
-    ? fail("NIC_MISSING", `physical interface ${list(missing)} that ${domain.name} is bridged over is not on target ${target.name}`)
-    : pass("NIC_MISSING", domain.bridges.length > 0 ? `target has ${list(domain.bridges)}` : "no bridged interfaces");
+    ? fail(
+        "NIC_MISSING",
+        `physical interface ${list(missing)} that ${domain.name} is bridged over is not on target ${target.name}`,
+      )
+    : pass(
+        "NIC_MISSING",
+        domain.bridges.length > 0 ? `target has ${list(domain.bridges)}` : "no bridged interfaces",
+      );
 }
 
 export function volumesPresent({ target, domain }: PrecheckInput): PrecheckResult | null {
@@ -38,9 +50,11 @@ export function volumesReferToSameStorage({ source, target, domain }: PrecheckIn
     const there = target.volumes[volume];
     return there !== undefined && there !== source.volumes[volume];
   });
-  if (mismatched.length === 0) return pass("VOLUME_STORAGE_MISMATCH", "every volume refers to the same storage");
+  if (mismatched.length === 0)
+    return pass("VOLUME_STORAGE_MISMATCH", "every volume refers to the same storage");
   const details = mismatched.map(
-    (volume) => `${volume} refers to ${target.volumes[volume]} on ${target.name} but to ${source.volumes[volume] ?? "nothing"} on ${source.name}`,
+    (volume) =>
+      `${volume} refers to ${target.volumes[volume]} on ${target.name} but to ${source.volumes[volume] ?? "nothing"} on ${source.name}`,
   );
   return fail("VOLUME_STORAGE_MISMATCH", `volume ${details.join("; ")}`);
 }
@@ -55,9 +69,14 @@ export function storageShared({ source, target, domain }: PrecheckInput): Preche
   if (target === null || reachable === undefined) return null;
   const unreachable = domain.volumes
     .map((volume) => source.volumes[volume])
-    .filter((storage): storage is string => storage !== undefined && !reachable.includes(storagePool(storage)));
+    .filter(
+      (storage): storage is string => storage !== undefined && !reachable.includes(storagePool(storage)),
+    );
   return unreachable.length > 0
-    ? fail("STORAGE_NOT_SHARED", `disk storage ${list(unreachable)} of ${domain.name} cannot be reached from ${target.name}`)
+    ? fail(
+        "STORAGE_NOT_SHARED",
+        `disk storage ${list(unreachable)} of ${domain.name} cannot be reached from ${target.name}`,
+      )
     : pass("STORAGE_NOT_SHARED", "every disk is on storage the target reaches");
 }
 
@@ -73,6 +92,9 @@ export function macsFree({ target, domain }: PrecheckInput): PrecheckResult | nu
   const inUse = new Set(target.macsInUse.map((mac) => mac.toLowerCase()));
   const conflicts = domain.macs.filter((mac) => inUse.has(mac.toLowerCase()));
   return conflicts.length > 0
-    ? fail("MAC_CONFLICT", `MAC address ${list(conflicts)} of ${domain.name} is in use on target ${target.name}`)
+    ? fail(
+        "MAC_CONFLICT",
+        `MAC address ${list(conflicts)} of ${domain.name} is in use on target ${target.name}`,
+      )
     : pass("MAC_CONFLICT", "no MAC address in use on the target");
 }

@@ -7,7 +7,10 @@ export function hypervisorMatches({ source, target }: PrecheckInput): PrecheckRe
   if (!target?.hypervisor || !source.hypervisor) return null;
   return source.hypervisor === target.hypervisor
     ? pass("HYPERVISOR_MISMATCH", `both hosts run ${target.hypervisor}`)
-    : fail("HYPERVISOR_MISMATCH", `target ${target.name} runs ${target.hypervisor}, source runs ${source.hypervisor}`);
+    : fail(
+        "HYPERVISOR_MISMATCH",
+        `target ${target.name} runs ${target.hypervisor}, source runs ${source.hypervisor}`,
+      );
 }
 
 export function subnetMatches({ source, target }: PrecheckInput): PrecheckResult | null {
@@ -32,5 +35,8 @@ export function cpuCompatible({ source, target, domain }: PrecheckInput): Preche
     const host = target.cpu.genericArch === false ? target.name : source.name;
     return fail("CPU_INCOMPATIBLE", `host ${host} does not support cpu-arch=generic`);
   }
-  return pass("CPU_INCOMPATIBLE", `cpu-arch=generic: ${describe(source.cpu)} to ${describe(target.cpu)} allowed`);
+  return pass(
+    "CPU_INCOMPATIBLE",
+    `cpu-arch=generic: ${describe(source.cpu)} to ${describe(target.cpu)} allowed`,
+  );
 }

@@ -1,0 +1,76 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import type { AgentConfig } from "./config";
+import type { HypervisorDriver } from "./drivers/driver";
+import { SimDriver } from "./drivers/sim/sim-driver";
+import { bearerCheck } from "./http/auth";
+import { installErrorHandling } from "./http/errors";
+import { registerRoutes } from "./http/routes";
+import { AgentMetrics } from "./metrics";
+import { Coordinator } from "./migration/coordinator";
+
+/** One host agent: its hypervisor driver, its migrations and its HTTP API, started and stopped together. */
+export interface Agent {
+  app: FastifyInstance;
+  coordinator: Coordinator;
+  driver: HypervisorDriver;
+  close(): Promise<void>;
+}
+
+/** Largest request body accepted: every legitimate one is a few kilobytes. */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export function createDriver(config: AgentConfig): HypervisorDriver {
+  switch (config.driver.kind) {
+    case "sim":
+      return new SimDriver({
+        hostName: config.name,
+        stateDir: config.stateDir,
+        host: config.driver.host,
+        timeScale: config.driver.timeScale,
+        wireScale: config.driver.wireScale,
+        transferHost: config.listen.host === "0.0.0.0" ? "127.0.0.1" : config.listen.host,
+      });
+  }
+}
+
+export async function startAgent(config: AgentConfig, log: Logger): Promise<Agent> {
+  const driver = createDriver(config);
+  await driver.start();
+  const metrics = new AgentMetrics();
+  const coordinator = new Coordinator(config, driver, metrics, log);
+  await coordinator.open();
+
+  const app: FastifyInstance = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: BODY_LIMIT_BYTES,
+    forceCloseConnections: true,
+  });
+  installErrorHandling(app);
+  const authenticate = bearerCheck(config.token);
+  app.addHook("onRequest", async (request) => authenticate(request));
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.debug(
+      { method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime },
+      "request",
+    );
+  });
+  registerRoutes(app, { config, driver, coordinator, metrics });
+  await app.listen({ host: config.listen.host, port: config.listen.port });
+  log.info(
+    { url: config.url, driver: driver.kind, domains: driver.domains().length },
+    `agent ${config.name} listening`,
+  );
+
+  return {
+    app,
+    coordinator,
+    driver,
+    async close() {
+      await app.close();
+      await coordinator.shutdown();
+      await driver.stop();
+    },
+  };
+}

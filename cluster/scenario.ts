@@ -1,0 +1,95 @@
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { z } from "zod";
+import { type AgentConfig, parseAgentConfig } from "../agent/config";
+
+/**
+ * A demo cluster's scenario file: defaults shared by every host, then each host with its hardware
+ * differences and its domains. It becomes one validated agent config per host.
+ */
+
+const hostEntrySchema = z
+  .object({
+    name: z.string().min(1),
+    allowMigrationsFrom: z.array(z.string()).optional(),
+    migration: z.record(z.string(), z.unknown()).optional(),
+    domains: z.array(z.record(z.string(), z.unknown())).default([]),
+  })
+  .catchall(z.unknown());
+
+export const scenarioSchema = z.strictObject({
+  description: z.string().optional(),
+  defaults: z
+    .strictObject({
+      allowMigrationsFrom: z.array(z.string()).default([".*"]),
+      timeScale: z.number().positive().default(1),
+      wireScale: z.number().positive().max(1).optional(),
+      migration: z.record(z.string(), z.unknown()).default({}),
+      host: z.record(z.string(), z.unknown()).default({}),
+    })
+    .prefault({}),
+  hosts: z.array(hostEntrySchema).min(1),
+});
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+export async function loadScenario(path: string): Promise<Scenario> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    throw new Error(`cannot read scenario ${path}: ${(error as Error).message}`);
+  }
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new Error(
+      `invalid scenario ${path}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
+  }
+  return parsed.data;
+}
+
+export interface ClusterLayout {
+  stateRoot: string;
+  listenHost: string;
+  ports: number[];
+  timeScale?: number;
+  logLevel?: AgentConfig["log"]["level"];
+}
+
+/** One agent config per host, each with its own token and every other host as a peer. */
+export function agentConfigs(scenario: Scenario, layout: ClusterLayout): AgentConfig[] {
+  const agents = scenario.hosts.map((host, index) => {
+    const port = layout.ports[index];
+    if (port === undefined) throw new Error(`no port for host ${host.name}`);
+    return {
+      host,
+      port,
+      url: `http://${layout.listenHost}:${port}`,
+      token: randomBytes(24).toString("base64url"),
+    };
+  });
+  return agents.map(({ host, port, url, token }) => {
+    const { name, allowMigrationsFrom, migration, domains, ...hardware } = host;
+    const config = {
+      name,
+      listen: { host: layout.listenHost, port },
+      url,
+      token,
+      peers: agents
+        .filter((other) => other.host.name !== name)
+        .map((other) => ({ url: other.url, token: other.token })),
+      allowMigrationsFrom: allowMigrationsFrom ?? scenario.defaults.allowMigrationsFrom,
+      stateDir: join(layout.stateRoot, name),
+      log: { level: layout.logLevel ?? "info" },
+      migration: { ...scenario.defaults.migration, ...migration },
+      driver: {
+        kind: "sim",
+        timeScale: layout.timeScale ?? scenario.defaults.timeScale,
+        ...(scenario.defaults.wireScale === undefined ? {} : { wireScale: scenario.defaults.wireScale }),
+        host: { ...scenario.defaults.host, ...hardware, domains },
+      },
+    };
+    return parseAgentConfig(config, `scenario host ${name}`);
+  });
+}
