@@ -34,6 +34,10 @@ export class AgentProcess {
     return this.child?.pid;
   }
 
+  get exitCode(): number | null {
+    return this.child?.exitCode ?? null;
+  }
+
   get running(): boolean {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
   }
@@ -42,7 +46,8 @@ export class AgentProcess {
     return new AgentClient({ url: this.config.url, token: this.config.token, timeoutMs });
   }
 
-  async start(timeoutMs = 30_000): Promise<void> {
+  /** Starts the process; `env` adds variables (the tests arm crash points with BALLAST_FAULTS). */
+  async start(timeoutMs = 30_000, env: Record<string, string> = {}): Promise<void> {
     mkdirSync(dirname(this.configPath), { recursive: true });
     mkdirSync(dirname(this.logPath), { recursive: true });
     await writeFile(this.configPath, JSON.stringify(this.config, null, 2), { mode: 0o600 });

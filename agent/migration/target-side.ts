@@ -5,6 +5,7 @@ import { isFinalPhase } from "../../lib/schemas/migration";
 import type { AbortRequest, PrepareRequest, TransferEndpoint } from "../../lib/schemas/peer";
 import { ApiError, conflict, notFound } from "../api-error";
 import { type DriverDomain, type IncomingHooks, ResourceError } from "../drivers/driver";
+import { crashPoint } from "../faults";
 import type { MigrationContext, RunningMigration } from "./migration-context";
 import type { MigrationRecord } from "./migration-record";
 
@@ -155,9 +156,11 @@ export async function finishTarget(context: MigrationContext, id: string): Promi
     throw conflict("MIGRATION_ENDED", `migration ${id} already ${record.phase} here: ${record.error ?? ""}`);
   if (!record.transferComplete)
     throw conflict("TRANSFER_INCOMPLETE", `migration ${id}: not all of the domain's state has arrived`);
+  crashPoint("target-crash-before-finish");
   await context.enter(record, "handoff");
   await context.driver.finishIncoming(record.targetName, record.kind);
   await context.end(record, "completed");
+  crashPoint("target-crash-after-finish");
   return record.kind === "cold" ? (context.driver.domain(record.targetName)?.state ?? "inactive") : "active";
 }
 

@@ -8,16 +8,24 @@ import { setTimeout as sleep } from "node:timers/promises";
 export interface SimClock {
   /** Simulated seconds since the clock started. */
   now(): number;
+  /** Real milliseconds since the clock started (always 0 for a virtual clock). */
+  realMs(): number;
+  /** Simulated seconds per real second. */
+  readonly timeScale: number;
   sleepUntil(simSeconds: number, signal?: AbortSignal): Promise<void>;
 }
 
 export class RealClock implements SimClock {
   private readonly origin = performance.now();
 
-  constructor(private readonly timeScale: number) {}
+  constructor(readonly timeScale: number) {}
 
   now(): number {
     return ((performance.now() - this.origin) / 1000) * this.timeScale;
+  }
+
+  realMs(): number {
+    return performance.now() - this.origin;
   }
 
   async sleepUntil(simSeconds: number, signal?: AbortSignal): Promise<void> {
@@ -27,7 +35,12 @@ export class RealClock implements SimClock {
 }
 
 export class VirtualClock implements SimClock {
+  readonly timeScale = Number.POSITIVE_INFINITY;
   private time = 0;
+
+  realMs(): number {
+    return 0;
+  }
 
   now(): number {
     return this.time;

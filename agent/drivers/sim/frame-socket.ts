@@ -11,6 +11,8 @@ export class FrameSocket {
   private readonly frames: Frame[] = [];
   private waiting: { resolve(frame: Frame): void; reject(error: Error): void } | undefined;
   private failure: Error | undefined;
+  private listener: ((frame: Frame) => void) | undefined;
+  private brokenListener: ((error: Error) => void) | undefined;
 
   constructor(
     readonly socket: Socket,
@@ -28,6 +30,11 @@ export class FrameSocket {
       this.fail(new Error(`connection to ${describePeer} failed: ${error.message}`)),
     );
     socket.on("close", () => this.fail(new Error(`connection to ${describePeer} lost`)));
+  }
+
+  /** Breaks the connection when nothing moves either way for `ms`: a frozen peer is a failed peer. */
+  failWhenStalled(ms: number): void {
+    this.socket.setTimeout(ms, () => this.socket.destroy(new Error(`nothing moved for ${ms / 1000} s`)));
   }
 
   get broken(): Error | undefined {
@@ -91,9 +98,6 @@ export class FrameSocket {
   destroy(): void {
     this.socket.destroy();
   }
-
-  private listener: ((frame: Frame) => void) | undefined;
-  private brokenListener: ((error: Error) => void) | undefined;
 
   private deliver(frame: Frame): void {
     if (this.listener) this.listener(frame);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { IncomingHooks } from "../driver";
 import { DirtyBitmap } from "./dirty-bitmap";
 import { FrameSocket } from "./frame-socket";
+import { STALL_TIMEOUT_MS } from "./outgoing";
 import { decodeJson, decodePagesFrame, encodeJsonFrame, type Frame, FrameType } from "./wire";
 
 /**
@@ -74,6 +75,7 @@ export class IncomingTransfer {
           return;
         }
         this.peer = peer;
+        peer.failWhenStalled(STALL_TIMEOUT_MS);
         clearTimeout(this.connectTimer);
         this.server?.close();
         peer.onBroken((error) => this.end(error.message));

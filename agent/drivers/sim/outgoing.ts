@@ -25,6 +25,8 @@ export interface OutgoingTransfer {
 }
 
 const ANSWER_TIMEOUT_MS = 30_000;
+/** A transfer during which nothing moves for this long has failed (a frozen or unplugged target). */
+export const STALL_TIMEOUT_MS = 15_000;
 const STATUS_EVERY_MS = 200;
 const resultSchema = z.object({ ok: z.boolean(), error: z.string().optional() });
 
@@ -87,7 +89,7 @@ async function open(transfer: OutgoingTransfer): Promise<FrameSocket> {
     socket.once("error", (error) => reject(new Error(`cannot connect to ${where}: ${error.message}`)));
     socket.setTimeout(ANSWER_TIMEOUT_MS, () => socket.destroy(new Error("connect timed out")));
   });
-  socket.setTimeout(0);
+  peer.failWhenStalled(STALL_TIMEOUT_MS);
   await peer.write(
     encodeJsonFrame(FrameType.hello, { migrationId: transfer.migrationId, secret: transfer.secret }),
   );

@@ -57,7 +57,8 @@ export async function runPrecopy(
   const chunkPages = Math.max(1, Math.floor((bandwidth * options.chunkSeconds) / PAGE_SIZE));
 
   let paused = false;
-  let suspendedAt = 0;
+  let pausedAtRealMs = 0;
+  let stopAndCopyBytes = 0;
   let sent = 0;
   let lastWrite = clock.now();
   let dirtyRate = 0;
@@ -71,7 +72,7 @@ export async function runPrecopy(
     letGuestRun();
     await sink.suspend();
     paused = true;
-    suspendedAt = clock.now();
+    pausedAtRealMs = clock.realMs();
   };
 
   if (options.mode === "warm") await pause();
@@ -119,6 +120,7 @@ export async function runPrecopy(
       });
     }
     sent += roundSent;
+    if (paused) stopAndCopyBytes += roundSent;
     const roundSeconds = clock.now() - roundStart;
     if (!paused && roundSeconds > 0) dirtyRate = (bitmap.dirtyCount * PAGE_SIZE) / roundSeconds;
     if (paused) break;
@@ -126,10 +128,20 @@ export async function runPrecopy(
   return {
     rounds: round,
     transferredBytes: sent,
-    stopAndCopyMs: (clock.now() - suspendedAt) * 1000,
+    stopAndCopyMs: pauseMs(stopAndCopyBytes / bandwidth, clock.realMs() - pausedAtRealMs, clock.timeScale),
     converged: reason === "suspended" || converged(reason),
     stopReason: reason,
   };
+}
+
+/**
+ * The guest's pause: the simulated link time of what was sent while it was paused, plus whatever
+ * real time beyond that pacing the agents took (writing frames, waiting for the target's word).
+ * Real overhead is not multiplied by the time scale, so a fast test does not inflate downtime.
+ */
+function pauseMs(linkSeconds: number, realElapsedMs: number, timeScale: number): number {
+  const pacedRealMs = (linkSeconds * 1000) / timeScale;
+  return linkSeconds * 1000 + Math.max(0, realElapsedMs - pacedRealMs);
 }
 
 function nonConvergence(

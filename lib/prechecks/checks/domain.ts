@@ -76,5 +76,8 @@ export function kindSuitsState({ domain, kind }: PrecheckInput): PrecheckResult 
       `domain ${domain.name} is ${domain.state}; a warm migration needs it running (use cold)`,
     );
   }
-  return pass("KIND_UNSUITABLE", `${kind} migration suits a ${domain.state} domain`);
+  return pass(
+    "KIND_UNSUITABLE",
+    `${kind} migration suits an ${domain.state === "inactive" ? "inactive" : domain.state} domain`,
+  );
 }
