@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { readJsonFolder, removeFile, writeJsonAtomic } from "../../storage/atomic-file";
 import { SerialQueue } from "../../storage/serial-queue";
 import type { SimDomain } from "./sim-domain";
@@ -24,6 +24,7 @@ export class SimStore {
   }
 
   async markSeeded(): Promise<void> {
+    await mkdir(dirname(this.seededMarker), { recursive: true });
     await writeFile(this.seededMarker, `${new Date().toISOString()}\n`);
   }
 
