@@ -57,6 +57,7 @@ export class AgentProcess {
       ["--import", "tsx", join(ROOT, "agent/main.ts"), "--config", this.configPath],
       {
         cwd: ROOT,
+        env: { ...process.env, ...env },
         stdio: ["ignore", log, log],
       },
     );

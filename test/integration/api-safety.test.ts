@@ -22,10 +22,18 @@ beforeAll(async () => {
 });
 afterAll(() => cluster?.stop());
 
-async function post(path: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+async function post(
+  path: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${agent("h1").config.url}${path}`, {
     method: "POST",
-    headers: { authorization: `Bearer ${agent("h1").config.token}`, "content-type": "application/json", ...headers },
+    headers: {
+      authorization: `Bearer ${agent("h1").config.token}`,
+      "content-type": "application/json",
+      ...headers,
+    },
     body,
   });
   return { status: response.status, body: await response.json() };
@@ -38,7 +46,14 @@ describe("bearer token", () => {
     ["another scheme", { authorization: "Basic aDE6c2VjcmV0" }],
   ])("refuses %s with 401 on every route, and does nothing", async (_label, headers) => {
     const url = agent("h1").config.url;
-    for (const path of ["/healthz", "/metrics", "/v1/host", "/v1/domains", "/v1/migrations", "/v1/peer/hello"]) {
+    for (const path of [
+      "/healthz",
+      "/metrics",
+      "/v1/host",
+      "/v1/domains",
+      "/v1/migrations",
+      "/v1/peer/hello",
+    ]) {
       const response = await fetch(`${url}${path}`, { headers });
       expect(response.status, path).toBe(401);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe("UNAUTHORIZED");
@@ -67,13 +82,21 @@ describe("allow-list of migration sources", () => {
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AgentHttpError);
     expect((error as AgentHttpError).status).toBe(422);
-    expect((error as AgentHttpError).checks.filter((c) => !c.ok).map((c) => c.code)).toEqual(["NOT_ALLOWED_BY_TARGET"]);
+    expect((error as AgentHttpError).checks.filter((c) => !c.ok).map((c) => c.code)).toEqual([
+      "NOT_ALLOWED_BY_TARGET",
+    ]);
     expect(await h1().migrations()).toEqual([]);
   });
 
   it("also guards the peer routes themselves", async () => {
-    const peer = new AgentClient({ url: agent("h4").config.url, token: agent("h4").config.token, headers: { "x-ballast-source": "h1" } });
-    const error = await peer.raw("POST", "/v1/peer/hello", { source: { name: "h1", url: "http://x" } }).catch((e: unknown) => e);
+    const peer = new AgentClient({
+      url: agent("h4").config.url,
+      token: agent("h4").config.token,
+      headers: { "x-ballast-source": "h1" },
+    });
+    const error = await peer
+      .raw("POST", "/v1/peer/hello", { source: { name: "h1", url: "http://x" } })
+      .catch((e: unknown) => e);
     expect((error as AgentHttpError).status).toBe(403);
     expect((error as AgentHttpError).code).toBe("NOT_ALLOWED_BY_TARGET");
   });
@@ -86,7 +109,10 @@ describe("malformed requests", () => {
     ["no target", JSON.stringify({ domain: "a1" })],
     ["a target that is no URL", JSON.stringify({ domain: "a1", target: "h2" })],
     ["an unknown kind", JSON.stringify({ domain: "a1", target: "http://127.0.0.1:1", kind: "teleport" })],
-    ["a negative bandwidth", JSON.stringify({ domain: "a1", target: "http://127.0.0.1:1", maxBandwidthMiBps: -5 })],
+    [
+      "a negative bandwidth",
+      JSON.stringify({ domain: "a1", target: "http://127.0.0.1:1", maxBandwidthMiBps: -5 }),
+    ],
     ["an unknown field", JSON.stringify({ domain: "a1", target: "http://127.0.0.1:1", force: true })],
     ["a bad domain name", JSON.stringify({ domain: "../etc", target: "http://127.0.0.1:1" })],
     ["dryRun as a string", JSON.stringify({ domain: "a1", target: "http://127.0.0.1:1", dryRun: "yes" })],
@@ -99,20 +125,32 @@ describe("malformed requests", () => {
   });
 
   it("names the field at fault", async () => {
-    const response = await post("/v1/migrations", JSON.stringify({ domain: "a1", target: agent("h2").config.url, kind: "teleport" }));
+    const response = await post(
+      "/v1/migrations",
+      JSON.stringify({ domain: "a1", target: agent("h2").config.url, kind: "teleport" }),
+    );
     expect((response.body as { error: { message: string } }).error.message).toMatch(/^kind: /);
   });
 
   it("answers an unknown domain with 404 and an unknown route with 404", async () => {
-    const unknownDomain = await post("/v1/migrations", JSON.stringify({ domain: "ghost", target: agent("h2").config.url }));
+    const unknownDomain = await post(
+      "/v1/migrations",
+      JSON.stringify({ domain: "ghost", target: agent("h2").config.url }),
+    );
     expect(unknownDomain.status).toBe(404);
     const unknownRoute = await post("/v1/teleport", "{}");
     expect(unknownRoute.status).toBe(404);
   });
 
   it("refuses a peer body that does not parse", async () => {
-    const peer = new AgentClient({ url: agent("h2").config.url, token: agent("h2").config.token, headers: { "x-ballast-source": "h1" } });
-    const error = await peer.raw("POST", "/v1/peer/migrations", { id: "x", spec: { vcpus: -1 } }).catch((e: unknown) => e);
+    const peer = new AgentClient({
+      url: agent("h2").config.url,
+      token: agent("h2").config.token,
+      headers: { "x-ballast-source": "h1" },
+    });
+    const error = await peer
+      .raw("POST", "/v1/peer/migrations", { id: "x", spec: { vcpus: -1 } })
+      .catch((e: unknown) => e);
     expect((error as AgentHttpError).status).toBe(400);
     expect(await agent("h2").client().migrations()).toEqual([]);
   });
@@ -120,7 +158,11 @@ describe("malformed requests", () => {
 
 describe("a domain under migration", () => {
   it("refuses a second migration with DOMAIN_BUSY", async () => {
-    const first = await h1().startMigration({ domain: "busy1", target: agent("h2").config.url, maxBandwidthMiBps: 20 });
+    const first = await h1().startMigration({
+      domain: "busy1",
+      target: agent("h2").config.url,
+      maxBandwidthMiBps: 20,
+    });
     await waitForPhase(h1(), first.id, ["transfer"]);
     const error = (await h1()
       .startMigration({ domain: "busy1", target: agent("h2").config.url })

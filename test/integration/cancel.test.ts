@@ -13,7 +13,10 @@ const targetUrl = () => cluster.agent("h2").config.url;
 beforeAll(async () => {
   cluster = await startCluster(
     scenario([
-      { name: "h1", domains: [domain("c1", 2048), domain("c2", 2048), domain("c3", 1024), domain("c4", 512)] },
+      {
+        name: "h1",
+        domains: [domain("c1", 2048), domain("c2", 2048), domain("c3", 1024), domain("c4", 512)],
+      },
       { name: "h2", domains: [] },
     ]),
   );
@@ -46,7 +49,12 @@ describe("cancel from the source", () => {
 
   it("during suspension: the source resumes the paused domain", async () => {
     // A warm migration is suspended for its whole transfer.
-    const started = await h1().startMigration({ domain: "c2", target: targetUrl(), kind: "warm", maxBandwidthMiBps: 20 });
+    const started = await h1().startMigration({
+      domain: "c2",
+      target: targetUrl(),
+      kind: "warm",
+      maxBandwidthMiBps: 20,
+    });
     await waitForPhase(h1(), started.id, ["suspend"]);
     expect(await copiesOf(cluster, "c2")).toContainEqual({ host: "h1", state: "suspended", flags: "-n---s" });
     expect((await h1().cancel(started.id)).phase).toBe("cancelled");

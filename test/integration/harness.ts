@@ -1,7 +1,7 @@
-import type { AgentClient } from "../../lib/agent-client/agent-client";
-import { isFinalPhase, type MigrationStatus, type Phase } from "../../lib/schemas/migration";
 import { Cluster } from "../../cluster/cluster";
 import type { Scenario } from "../../cluster/scenario";
+import type { AgentClient } from "../../lib/agent-client/agent-client";
+import { isFinalPhase, type MigrationStatus, type Phase } from "../../lib/schemas/migration";
 
 /**
  * Small clusters of real agent processes on loopback for the integration tests: two or three
@@ -23,8 +23,13 @@ export function domain(name: string, memoryMiB: number, extra: Record<string, un
   };
 }
 
-export function scenario(hosts: { name: string; domains: DomainSpec[]; [key: string]: unknown }[], timeScale = 20): Scenario {
-  const volumes = Object.fromEntries(hosts.flatMap((host) => host.domains.map((d) => [`${d.name}-boot`, `san/${d.name}`])));
+export function scenario(
+  hosts: { name: string; domains: DomainSpec[]; [key: string]: unknown }[],
+  timeScale = 20,
+): Scenario {
+  const volumes = Object.fromEntries(
+    hosts.flatMap((host) => host.domains.map((d) => [`${d.name}-boot`, `san/${d.name}`])),
+  );
   return {
     defaults: {
       allowMigrationsFrom: [".*"],
@@ -48,7 +53,11 @@ export function startCluster(definition: Scenario): Promise<Cluster> {
   return Cluster.start({ scenario: definition, logLevel: "info" });
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await probe().catch(() => undefined);
@@ -58,7 +67,12 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   throw new Error(`timed out waiting for ${what}`);
 }
 
-export function waitForPhase(client: AgentClient, id: string, phases: Phase[], timeoutMs = 30_000): Promise<MigrationStatus> {
+export function waitForPhase(
+  client: AgentClient,
+  id: string,
+  phases: Phase[],
+  timeoutMs = 30_000,
+): Promise<MigrationStatus> {
   return waitFor(
     `migration ${id} to reach ${phases.join("/")}`,
     async () => {
@@ -81,11 +95,15 @@ export function waitForEnd(client: AgentClient, id: string, timeoutMs = 60_000):
 }
 
 /** Where a domain runs, across the cluster: every host that has it active or suspended. */
-export async function copiesOf(cluster: Cluster, name: string): Promise<{ host: string; state: string; flags: string }[]> {
+export async function copiesOf(
+  cluster: Cluster,
+  name: string,
+): Promise<{ host: string; state: string; flags: string }[]> {
   const copies: { host: string; state: string; flags: string }[] = [];
   for (const agent of cluster.agents) {
     if (!agent.running) continue;
-    for (const d of await agent.client().domains()) if (d.name === name) copies.push({ host: agent.name, state: d.state, flags: d.flags });
+    for (const d of await agent.client().domains())
+      if (d.name === name) copies.push({ host: agent.name, state: d.state, flags: d.flags });
   }
   return copies;
 }

@@ -32,7 +32,12 @@ afterAll(() => cluster?.stop());
 describe("live migration", () => {
   it("moves the domain with rising progress, s/t flags, and the target holding resources from creation", async () => {
     const freeBefore = (await h2().host()).memory.freeMiB;
-    const started = await h1().startMigration({ domain: "live1", target: targetUrl(), kind: "live", maxBandwidthMiBps: 200 });
+    const started = await h1().startMigration({
+      domain: "live1",
+      target: targetUrl(),
+      kind: "live",
+      maxBandwidthMiBps: 200,
+    });
     expect(started.phase).toMatch(/precheck|prepare/);
 
     const seen: MigrationStatus[] = [];
@@ -41,7 +46,8 @@ describe("live migration", () => {
     for (;;) {
       const status = await h1().migration(started.id);
       seen.push(status);
-      for (const copy of await copiesOf(cluster, "live1")) flagsSeen.add(`${copy.host}:${copy.state}:${copy.flags}`);
+      for (const copy of await copiesOf(cluster, "live1"))
+        flagsSeen.add(`${copy.host}:${copy.state}:${copy.flags}`);
       const free = (await h2().host()).memory.freeMiB;
       if (status.phase === "transfer" && free === freeBefore - 2048) targetHeldMemory = true;
       if (status.phase === "completed" || status.phase === "failed") break;
@@ -69,7 +75,12 @@ describe("live migration", () => {
 
 describe("warm migration", () => {
   it("suspends first, sends everything once, and its downtime is the whole transfer", async () => {
-    const started = await h1().startMigration({ domain: "warm1", target: targetUrl(), kind: "warm", maxBandwidthMiBps: 400 });
+    const started = await h1().startMigration({
+      domain: "warm1",
+      target: targetUrl(),
+      kind: "warm",
+      maxBandwidthMiBps: 400,
+    });
     const final = await waitForEnd(h1(), started.id);
     expect(final.phase).toBe("completed");
     expect(final.kind).toBe("warm");
@@ -93,7 +104,11 @@ describe("cold migration", () => {
 
 describe("rename on the target", () => {
   it("arrives under the new name", async () => {
-    const started = await h1().startMigration({ domain: "named1", target: targetUrl(), targetName: "renamed1" });
+    const started = await h1().startMigration({
+      domain: "named1",
+      target: targetUrl(),
+      targetName: "renamed1",
+    });
     expect((await waitForEnd(h1(), started.id)).phase).toBe("completed");
     expect(await copiesOf(cluster, "named1")).toEqual([]);
     expect(await copiesOf(cluster, "renamed1")).toEqual([{ host: "h2", state: "active", flags: "-n----" }]);
@@ -102,7 +117,11 @@ describe("rename on the target", () => {
 
 describe("dry run", () => {
   it("answers every check and a prediction, and changes nothing", async () => {
-    const before = { domains: await h1().domains(), migrations: (await h1().migrations()).length, host: await h2().host() };
+    const before = {
+      domains: await h1().domains(),
+      migrations: (await h1().migrations()).length,
+      host: await h2().host(),
+    };
     const result = await h1().dryRun({ domain: "dry1", target: targetUrl() });
     expect(result.ok).toBe(true);
     expect(result.checks.length).toBeGreaterThan(15);
@@ -110,16 +129,30 @@ describe("dry run", () => {
     expect(result.prediction).toMatchObject({ kind: "live", converges: true });
     expect(result.prediction?.transferBytes).toBeGreaterThanOrEqual(4096 * 1048576);
 
-    const after = { domains: await h1().domains(), migrations: (await h1().migrations()).length, host: await h2().host() };
+    const after = {
+      domains: await h1().domains(),
+      migrations: (await h1().migrations()).length,
+      host: await h2().host(),
+    };
     expect(after.migrations).toBe(before.migrations);
-    expect(after.domains.map((d) => [d.name, d.state, d.flags])).toEqual(before.domains.map((d) => [d.name, d.state, d.flags]));
+    expect(after.domains.map((d) => [d.name, d.state, d.flags])).toEqual(
+      before.domains.map((d) => [d.name, d.state, d.flags]),
+    );
     expect(after.host.memory.freeMiB).toBe(before.host.memory.freeMiB);
   });
 
   it("reports every failed check at once", async () => {
-    const result = await h1().dryRun({ domain: "dry1", target: targetUrl(), targetName: "other", kind: "cold" });
+    const result = await h1().dryRun({
+      domain: "dry1",
+      target: targetUrl(),
+      targetName: "other",
+      kind: "cold",
+    });
     expect(result.ok).toBe(false);
-    expect(result.checks.filter((check) => !check.ok).map((check) => check.code)).toEqual(["NAME_TAKEN", "KIND_UNSUITABLE"]);
+    expect(result.checks.filter((check) => !check.ok).map((check) => check.code)).toEqual([
+      "NAME_TAKEN",
+      "KIND_UNSUITABLE",
+    ]);
   });
 });
 

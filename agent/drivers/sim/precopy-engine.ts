@@ -93,7 +93,7 @@ export async function runPrecopy(
       if (stop !== null) {
         reason = stop;
         if (!converged(stop) && options.onNoConvergence === "fail")
-          throw nonConvergence(stop, round, dirtyRate, bandwidth);
+          throw nonConvergence(stop, round, dirtyBytes, options);
         await pause();
       }
     }
@@ -147,13 +147,13 @@ function pauseMs(linkSeconds: number, realElapsedMs: number, timeScale: number):
 function nonConvergence(
   reason: StopReason,
   round: number,
-  dirtyRate: number,
-  bandwidth: number,
+  dirtyBytes: number,
+  options: EngineOptions,
 ): NonConvergenceError {
-  const mib = (bytes: number) => (bytes / 1048576).toFixed(1);
+  const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
   const why = reason === "max-rounds" ? `after ${round - 1} rounds` : "after sending 3x the memory";
   return new NonConvergenceError(
-    `live migration does not converge ${why}: the guest dirties ${mib(dirtyRate)} MiB/s against ${mib(bandwidth)} MiB/s of bandwidth; raise the bandwidth or downtime limit, or migrate warm`,
+    `live migration does not converge ${why}: the guest writes ${mib(options.workload.dirtyRateBytesPerSec)}/s and still has ${mib(dirtyBytes)} dirty, against ${mib(options.bandwidthBytesPerSec)}/s of bandwidth; raise the bandwidth or the downtime limit, or migrate warm`,
   );
 }
 
