@@ -18,7 +18,7 @@ import { toStatus } from "./migration-record";
 import { MigrationStore } from "./migration-store";
 import { precheck } from "./precheck";
 import { recover, settleWithPeers } from "./recovery";
-import { newSourceRecord, runSource } from "./source-side";
+import { newSourceRecord, runSource, ShutdownError } from "./source-side";
 import { abortTarget, finishTarget, prepareTarget } from "./target-side";
 
 /** The agent's migrations: one state machine each, persisted, recovered on start. The API's back end. */
@@ -46,9 +46,14 @@ export class Coordinator {
     this.accepting = false;
     clearInterval(this.settleTimer);
     const running = [...this.context.running.values()];
-    for (const run of running)
-      if (run.record.role === "source" && !["handoff", "needs-attention"].includes(run.record.phase))
-        run.controller.abort();
+    const stopping = new ShutdownError(
+      `the source agent ${this.context.config.name} shut down; the domain runs on it`,
+    );
+    for (const run of running) {
+      if (run.record.role === "source" && !["handoff", "needs-attention"].includes(run.record.phase)) {
+        run.controller.abort(stopping);
+      }
+    }
     const deadline = new Promise((resolve) => setTimeout(resolve, timeoutMs).unref());
     await Promise.race([Promise.allSettled(running.map((run) => run.settled)), deadline]);
     await this.context.store.drain();

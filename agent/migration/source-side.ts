@@ -88,7 +88,13 @@ export async function runSource(
     );
     signal.throwIfAborted();
   } catch (error) {
-    await rollBack(context, record, peer, signal.aborted ? null : describe(error));
+    // An abort is an admin's cancel, unless the agent aborted it because it is shutting down.
+    const reason = signal.aborted
+      ? signal.reason instanceof ShutdownError
+        ? signal.reason.message
+        : null
+      : describe(error);
+    await rollBack(context, record, peer, reason);
     return;
   }
   await handOff(context, record, peer, result, performance.now());
@@ -171,6 +177,11 @@ export async function destroyTargetCopy(
   record.targetCleanupPending = false;
   await context.store.save(record);
   return true;
+}
+
+/** The reason given to a running migration's abort when its agent stops. */
+export class ShutdownError extends Error {
+  override name = "ShutdownError";
 }
 
 export function describe(error: unknown): string {

@@ -60,6 +60,14 @@ export async function prepareTarget(
       },
       incomingHooks(context, run),
     );
+    if (isFinalPhase(record.phase)) {
+      // The source gave up (abort) while we were still building the copy: do not leave it behind.
+      await driver.destroyIncoming(record.targetName);
+      throw conflict(
+        "MIGRATION_ENDED",
+        `migration ${record.id} was aborted by the source while being prepared`,
+      );
+    }
     if (endpoint.transport === "none") record.transferComplete = true;
     await context.store.save(record);
     return endpoint;
@@ -178,6 +186,12 @@ export async function abortTarget(
     );
   }
   await destroyCopy(context, record, request.outcome, request.reason);
+  if (record.phase === "failed" && request.outcome === "cancelled") {
+    // The transfer broke off here because the source cancelled it: the source's word names the outcome.
+    record.phase = "cancelled";
+    record.error = request.reason;
+    await context.store.save(record);
+  }
 }
 
 export async function destroyCopy(

@@ -35,7 +35,7 @@ export type Prediction = z.infer<typeof predictionSchema>;
 export const nonConvergenceSchema = z.enum(["stop-and-copy", "fail"]);
 export type NonConvergencePolicy = z.infer<typeof nonConvergenceSchema>;
 
-const domainNameSchema = z
+export const domainNameSchema = z
   .string()
   .min(1)
   .max(64)
@@ -60,7 +60,10 @@ export const startMigrationSchema = z.strictObject({
 });
 export type StartMigrationRequest = z.infer<typeof startMigrationSchema>;
 
-export const hostRefSchema = z.object({ name: z.string(), url: z.string() });
+export const hostRefSchema = z.object({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, "a host name"),
+  url: z.url({ protocol: /^https?$/ }),
+});
 
 export const migrationStatusSchema = z.object({
   id: z.string(),

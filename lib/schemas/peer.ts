@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { cpuArchSchema, diskSchema, networkSchema, workloadSchema } from "./domain";
 import { hostSchema } from "./host";
-import { hostRefSchema, nonConvergenceSchema, predictionSchema } from "./migration";
+import { domainNameSchema, hostRefSchema, nonConvergenceSchema, predictionSchema } from "./migration";
 
 /**
  * The agent-to-agent part of the API (`/v1/peer/...`): what a source agent sends a target agent.
@@ -47,8 +47,8 @@ export type TransferParams = z.infer<typeof transferParamsSchema>;
 export const prepareRequestSchema = z.object({
   id: z.uuid(),
   source: hostRefSchema,
-  domain: z.string().min(1),
-  targetName: z.string().min(1).max(64),
+  domain: domainNameSchema,
+  targetName: domainNameSchema,
   kind: z.enum(["live", "warm", "cold"]),
   spec: domainSpecSchema,
   params: transferParamsSchema,
