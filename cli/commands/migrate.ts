@@ -66,8 +66,10 @@ function splitDestination(destination: string): [string, string | undefined] {
 }
 
 export function describeChecks(checks: Check[]): string {
+  // A failed check's message starts with its code (so it stands alone in logs); the column shows it already.
+  const text = (check: Check) => check.message.replace(`${check.code}: `, "");
   return checks
-    .map((check) => `  ${check.ok ? "ok  " : "FAIL"}  ${check.code.padEnd(26)} ${check.message}`)
+    .map((check) => `  ${check.ok ? "ok  " : "FAIL"}  ${check.code.padEnd(26)} ${text(check)}`)
     .join("\n");
 }
 
