@@ -42,10 +42,16 @@ export async function status(cluster: ClusterClient, id?: string, all = false): 
       m.target,
       String(m.round),
       `${formatBytes(m.transferredBytes)}/${formatBytes(m.totalBytes)}`,
-      m.downtimeMs === null ? `~${Math.round(m.expectedDowntimeMs)} ms` : `${m.downtimeMs} ms`,
+      downtime(m),
       m.error ?? "",
     ]),
   );
+}
+
+/** Measured when it completed; expected while it runs; nothing for one that ended otherwise. */
+function downtime(migration: MigrationStatus): string {
+  if (migration.downtimeMs !== null) return `${migration.downtimeMs} ms`;
+  return isFinalPhase(migration.phase) ? "" : `~${Math.round(migration.expectedDowntimeMs)} ms`;
 }
 
 export async function cancel(cluster: ClusterClient, idOrDomain: string): Promise<string> {
