@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Logger } from "pino";
 import type { AgentConfig } from "./config";
 import type { HypervisorDriver } from "./drivers/driver";
@@ -43,7 +43,8 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Agen
 
   const app: FastifyInstance = Fastify({
     loggerInstance: log as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Requests are logged at debug level below; the dashboard polls, so info would drown the log.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: true,
   });

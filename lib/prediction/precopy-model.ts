@@ -40,10 +40,15 @@ export function dirtiedBytes(workload: WorkloadModel, memoryBytes: number, secon
 
 export type StopReason = "downtime" | "few-dirty" | "max-rounds" | "max-transfer";
 
-/** Which rule ends the pre-copy rounds before round `round` (1-based), or null to keep going. */
+/**
+ * Which rule ends the pre-copy rounds before round `round` (1-based), or null to keep going.
+ * `nextDirtyBytes` is what the guest is expected to dirty while this round is sent: another live
+ * round is only worth it if that round and the stop-and-copy after it stay within 3x the memory.
+ */
 export function stopReason(args: {
   round: number;
   dirtyBytes: number;
+  nextDirtyBytes: number;
   sentBytes: number;
   memoryBytes: number;
   bandwidthBytesPerSec: number;
@@ -53,8 +58,8 @@ export function stopReason(args: {
   if ((args.dirtyBytes / args.bandwidthBytesPerSec) * 1000 <= args.downtimeLimitMs) return "downtime";
   if (args.dirtyBytes < STOP_RULES.minDirtyPages * PAGE_SIZE) return "few-dirty";
   if (args.round >= STOP_RULES.maxRounds) return "max-rounds";
-  if (args.sentBytes + args.dirtyBytes > STOP_RULES.maxTransferFactor * args.memoryBytes)
-    return "max-transfer";
+  const withAnotherRound = args.sentBytes + args.dirtyBytes + args.nextDirtyBytes;
+  if (withAnotherRound > STOP_RULES.maxTransferFactor * args.memoryBytes) return "max-transfer";
   return null;
 }
 
@@ -121,6 +126,7 @@ function predictLive(
     const reason = stopReason({
       round,
       dirtyBytes: toSend,
+      nextDirtyBytes: dirtiedBytes(workload, memory, toSend / bandwidth),
       sentBytes: sent,
       memoryBytes: memory,
       bandwidthBytesPerSec: bandwidth,

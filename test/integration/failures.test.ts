@@ -137,7 +137,8 @@ describe("a workload that dirties faster than the link sends", () => {
     expect(final.prediction?.converges).toBe(false);
     // The whole 1 GiB working set goes in the stop-and-copy: about 8.6 s at 1 GbE.
     expect(final.downtimeMs).toBeGreaterThan(6000);
-    expect(final.transferredBytes).toBeLessThanOrEqual(4 * 1024 * 1048576);
+    // Never more than 3x the memory, the stop-and-copy included.
+    expect(final.transferredBytes).toBeLessThanOrEqual(3 * 1024 * 1048576);
     expect(await runningCopies("hot2")).toEqual(["h2"]);
   });
 });

@@ -1,5 +1,6 @@
 import {
   converged,
+  dirtiedBytes,
   PAGE_SIZE,
   type StopReason,
   stopReason,
@@ -85,6 +86,7 @@ export async function runPrecopy(
       const stop = stopReason({
         round,
         dirtyBytes,
+        nextDirtyBytes: dirtiedBytes(options.workload, options.memoryBytes, dirtyBytes / bandwidth),
         sentBytes: sent,
         memoryBytes: options.memoryBytes,
         bandwidthBytesPerSec: bandwidth,

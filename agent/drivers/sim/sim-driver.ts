@@ -185,6 +185,8 @@ export class SimDriver implements HypervisorDriver {
         chunkSeconds: CHUNK_REAL_SECONDS * this.options.timeScale,
       },
       suspendGuest: async () => {
+        // A guest an admin had already suspended stays suspended if the migration fails.
+        if (domain.state !== "active") return;
         domain.state = "suspended";
         domain.pausedByMigration = true;
         await this.store.save(domain);
@@ -194,6 +196,7 @@ export class SimDriver implements HypervisorDriver {
     });
   }
 
+  /** The guest's own `pausedByMigration` (on disk, so it survives a restart) says whether to resume it. */
   async resumeSource(name: string): Promise<void> {
     const domain = this.guests.get(name);
     if (!domain?.pausedByMigration) return;
