@@ -69,16 +69,21 @@ describe("parseAgentConfig", () => {
     expect(parseAgentConfig({ ...minimal(), url: "https://host1.example:8443" }, "a").url).toBe(
       "https://host1.example:8443",
     );
-    expect(parseAgentConfig({ ...minimal(), listen: { host: "0.0.0.0", port: 80 } }, "a").url).toBe(
-      "http://0.0.0.0:80",
+    expect(parseAgentConfig({ ...minimal(), listen: { host: "10.0.0.5", port: 80 } }, "a").url).toBe(
+      "http://10.0.0.5:80",
     );
   });
 
-  // BUG: the default URL is built by plain concatenation (agent/config.ts:95), so an IPv6 listen
-  // address gives "http://::1:7070", which is not a URL; the agent then advertises it to its peers
-  // (hello, migration records). Fix: bracket hosts containing ":" (`http://[::1]:7070`), e.g.
-  // `new URL(`http://${host.includes(":") ? `[${host}]` : host}:${port}`).origin`.
-  it.fails("builds a valid default URL for an IPv6 listen address", () => {
+  it("asks for a url when it listens on every address or a random port", () => {
+    expect(() => parseAgentConfig({ ...minimal(), listen: { host: "0.0.0.0", port: 80 } }, "a")).toThrow(
+      /url: required when listening on 0\.0\.0\.0:80/,
+    );
+    expect(() => parseAgentConfig({ ...minimal(), listen: { host: "127.0.0.1", port: 0 } }, "a")).toThrow(
+      ConfigError,
+    );
+  });
+
+  it("builds a valid default URL for an IPv6 listen address", () => {
     const { url } = parseAgentConfig({ ...minimal(), listen: { host: "::1", port: 7070 } }, "a");
     expect(() => new URL(url)).not.toThrow();
     expect(url).toBe("http://[::1]:7070");

@@ -92,8 +92,18 @@ export function parseAgentConfig(data: unknown, source: string): AgentConfig {
     throw new ConfigError(`invalid config ${source}:\n${lines.join("\n")}`);
   }
   const config = parsed.data;
-  const url = config.url ?? `http://${config.listen.host}:${config.listen.port}`;
-  return { ...config, url };
+  return { ...config, url: config.url ?? defaultUrl(config.listen, source) };
+}
+
+/** http://host:port from where the agent listens, when that is an address peers can use. */
+function defaultUrl(listen: { host: string; port: number }, source: string): string {
+  if (["0.0.0.0", "::", ""].includes(listen.host) || listen.port === 0) {
+    throw new ConfigError(
+      `invalid config ${source}:\n  url: required when listening on ${listen.host}:${listen.port}: peers need an address they can reach`,
+    );
+  }
+  const host = listen.host.includes(":") ? `[${listen.host}]` : listen.host;
+  return `http://${host}:${listen.port}`;
 }
 
 export async function loadAgentConfig(path: string): Promise<AgentConfig> {

@@ -14,8 +14,7 @@ describe("fitBlocks", () => {
   });
 
   it("places the largest block first, reporting starts in the caller's order", () => {
-    // In the given order, 1024 would take the 2048 range's best fit... but largest first, the
-    // 2048 block claims it and the 1024 block goes to the 1024 range.
+    // The 2048 block is placed first (the only range it fits), the 1024 block then best-fits.
     const free = [
       { start: 0, size: 2048 },
       { start: 5000, size: 1024 },

@@ -18,6 +18,11 @@ async function runningCopies(name: string): Promise<string[]> {
   return (await copiesOf(cluster, name)).filter((copy) => copy.state === "active").map((copy) => copy.host);
 }
 
+/** The crash point killed the target; wait until its process is reaped before looking around. */
+function targetGone(): Promise<true> {
+  return waitFor("the target agent to exit", async () => (agent("h2").running ? undefined : true));
+}
+
 beforeAll(async () => {
   cluster = await startCluster(
     scenario([
@@ -83,6 +88,7 @@ describe("hand-off with the target gone", () => {
     const stuck = await waitForEnd(h1(), started.id);
     expect(stuck.phase).toBe("needs-attention");
     expect(stuck.error).toContain("hand-off outcome unknown");
+    await targetGone();
     expect(await copiesOf(cluster, "k3")).toEqual([{ host: "h1", state: "suspended", flags: "-n---s" }]);
 
     await agent("h2").start();
@@ -97,6 +103,7 @@ describe("hand-off with the target gone", () => {
     await agent("h2").start(30_000, { BALLAST_FAULTS: "target-crash-after-finish" });
     const started = await h1().startMigration({ domain: "k4", target: targetUrl() });
     expect((await waitForEnd(h1(), started.id)).phase).toBe("needs-attention");
+    await targetGone();
     // Never two running copies: the source's stays paused while the target's state is unknown.
     expect(await runningCopies("k4")).toEqual([]);
 

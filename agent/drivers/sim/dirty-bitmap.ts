@@ -17,6 +17,8 @@ export class DirtyBitmap {
   }
 
   mark(page: number): void {
+    if (page < 0 || page >= this.pages)
+      throw new RangeError(`page ${page} outside guest memory of ${this.pages} pages`);
     const byte = page >>> 3;
     const mask = 1 << (page & 7);
     const current = this.bits[byte] ?? 0;

@@ -73,13 +73,10 @@ describe("kindSuitsState (KIND_UNSUITABLE)", () => {
     expect(kindSuitsState(input({ state: "inactive" }, { kind: "live" }))?.message).toContain("use cold");
   });
 
-  // BUG (doubtful): a suspended domain is a paused, live guest (`auto` picks warm for it in
-  // agent/migration/precheck.ts resolveKind), but a cold migration, which sends only the definition,
-  // passes this check and would drop the guest's memory. lib/prechecks/checks/domain.ts:60 tests
-  // only `state === "active"`; it should refuse cold for "suspended" too (and the live refusal at
-  // :67 should suggest warm rather than cold for a suspended domain).
-  it.fails("refuses a cold migration of a suspended domain (it would lose its memory)", () => {
-    expect(kindSuitsState(input({ state: "suspended" }, { kind: "cold" }))?.ok).toBe(false);
+  it("refuses a cold migration of a suspended domain (it would lose its memory) and suggests warm", () => {
+    const result = kindSuitsState(input({ state: "suspended" }, { kind: "cold" }));
+    expect(result?.ok).toBe(false);
+    expect(result?.message).toContain("use warm");
   });
 
   it("is left out when no kind is given", () => {

@@ -1,5 +1,5 @@
 import { fail, type PrecheckResult, pass } from "../codes";
-import type { PrecheckInput } from "../facts";
+import type { DomainFacts, PrecheckInput } from "../facts";
 
 /** Checks on the domain itself and on operations pending on either host. */
 
@@ -33,7 +33,8 @@ export function noDelayedReconfig({ source, target, domain }: PrecheckInput): Pr
   if (pending.length > 0) {
     return fail("DELAYED_RECONFIG", `a delayed reconfiguration is pending on ${pending.join(" and ")}`);
   }
-  if (source.delayedReconfig === undefined && domain.delayedReconfig === undefined) return null;
+  const known = [source.delayedReconfig, target?.delayedReconfig, domain.delayedReconfig];
+  if (known.every((fact) => fact === undefined)) return null;
   return pass("DELAYED_RECONFIG", "no delayed reconfiguration pending");
 }
 
@@ -55,29 +56,21 @@ export function nameFree({ target, domain, targetName }: PrecheckInput): Prechec
     : pass("NAME_TAKEN", `name ${name} is free on the target`);
 }
 
+/** Which kinds a domain's state allows: cold moves a definition only, so it needs a guest that holds no state. */
+const KINDS_FOR_STATE: Record<DomainFacts["state"], string[]> = {
+  active: ["live", "warm"],
+  suspended: ["warm"],
+  bound: ["cold"],
+  inactive: ["cold"],
+};
+
 export function kindSuitsState({ domain, kind }: PrecheckInput): PrecheckResult | null {
   if (kind === undefined) return null;
-  const running = domain.state === "active";
-  if (kind === "cold" && running) {
-    return fail(
-      "KIND_UNSUITABLE",
-      `domain ${domain.name} is active; a cold migration needs it stopped (use live or warm)`,
-    );
-  }
-  if (kind === "live" && domain.state !== "active") {
-    return fail(
-      "KIND_UNSUITABLE",
-      `domain ${domain.name} is ${domain.state}; a live migration needs it active (use cold)`,
-    );
-  }
-  if (kind === "warm" && !(running || domain.state === "suspended")) {
-    return fail(
-      "KIND_UNSUITABLE",
-      `domain ${domain.name} is ${domain.state}; a warm migration needs it running (use cold)`,
-    );
-  }
-  return pass(
+  const allowed = KINDS_FOR_STATE[domain.state];
+  if (allowed.includes(kind))
+    return pass("KIND_UNSUITABLE", `${kind} migration suits a domain that is ${domain.state}`);
+  return fail(
     "KIND_UNSUITABLE",
-    `${kind} migration suits an ${domain.state === "inactive" ? "inactive" : domain.state} domain`,
+    `domain ${domain.name} is ${domain.state}; a ${kind} migration cannot move it (use ${allowed.join(" or ")})`,
   );
 }
