@@ -3,7 +3,7 @@ import { AgentHttpError, AgentUnreachableError } from "../lib/agent-client/error
 import { migrationKindSchema } from "../lib/schemas/migration";
 import { listDomains, listHosts } from "./commands/list";
 import { migrate } from "./commands/migrate";
-import { cancel, status } from "./commands/status";
+import { cancel, resolve, status } from "./commands/status";
 import { connect, DEFAULT_MANIFEST, UsageError } from "./context";
 
 /** `npm run ctl -- COMMAND`: the cluster from a terminal, in the spirit of `ldm`. */
@@ -18,6 +18,9 @@ commands:
                                       -n: dry run, print every pre-check and the prediction
   status [ID] [--all]                 migrations in progress (all, with --all), as ldm list -o status
   cancel ID|DOMAIN                    cancel a migration (from its source)
+  resolve ID|DOMAIN --keep source|target
+                                      settle a migration that needs attention (hand-off outcome
+                                      unknown): resume the domain on the source, or keep it on the target
 
 The manifest defaults to ${DEFAULT_MANIFEST}, written by npm start or npm run cluster.`;
 
@@ -36,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
       downtime: { type: "string" },
       wait: { type: "boolean", short: "w" },
       all: { type: "boolean", short: "a" },
+      keep: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -78,6 +82,14 @@ async function main(argv: string[]): Promise<number> {
       const target = args[0] === "migration" ? args[1] : args[0];
       if (!target) throw new UsageError("cancel needs a migration ID or a DOMAIN");
       console.log(await cancel(cluster, target));
+      return 0;
+    }
+    case "resolve": {
+      const target = args[0];
+      if (!target || (values.keep !== "source" && values.keep !== "target")) {
+        throw new UsageError("resolve needs a migration ID or DOMAIN and --keep source|target");
+      }
+      console.log(await resolve(cluster, target, values.keep));
       return 0;
     }
     default:

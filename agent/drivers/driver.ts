@@ -41,8 +41,11 @@ export interface OutgoingHooks {
 export interface IncomingHooks {
   onProgress(progress: TransferProgress): void;
   onSuspended(): void;
-  /** Every byte of state arrived and was verified; the copy may be resumed when the source says so. */
-  onComplete(): void;
+  /**
+   * Every byte of state arrived and was verified; the copy may be resumed when the source says so.
+   * The source is told only once this resolves, so the agent can record it durably first.
+   */
+  onComplete(): Promise<void>;
   /** The transfer broke off; the copy is useless. `cancelled` when the source said it cancels. */
   onFailed(reason: string, cancelled: boolean): void;
 }

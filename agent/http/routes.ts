@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { startMigrationSchema } from "../../lib/schemas/migration";
+import { resolveMigrationSchema, startMigrationSchema } from "../../lib/schemas/migration";
 import { abortRequestSchema, helloRequestSchema, prepareRequestSchema } from "../../lib/schemas/peer";
 import { notFound } from "../api-error";
 import type { AgentConfig } from "../config";
@@ -50,6 +50,12 @@ export function registerRoutes(
   });
   app.get("/v1/migrations", async () => coordinator.list());
   app.get("/v1/migrations/:id", async (request) => coordinator.get(parseBody(idParams, request.params).id));
+  app.post("/v1/migrations/:id/resolve", async (request) =>
+    coordinator.resolve(
+      parseBody(idParams, request.params).id,
+      parseBody(resolveMigrationSchema, request.body),
+    ),
+  );
   app.post("/v1/migrations/:id/cancel", async (request, reply) => {
     const status = await coordinator.cancel(parseBody(idParams, request.params).id);
     return reply.code(202).send(status);

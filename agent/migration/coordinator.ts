@@ -6,6 +6,7 @@ import {
   type DryRunResult,
   isFinalPhase,
   type MigrationStatus,
+  type ResolveMigrationRequest,
   type StartMigrationRequest,
 } from "../../lib/schemas/migration";
 import type { AbortRequest, HelloResponse, PrepareRequest, TransferEndpoint } from "../../lib/schemas/peer";
@@ -17,7 +18,7 @@ import { MigrationContext, type RunningMigration } from "./migration-context";
 import { toStatus } from "./migration-record";
 import { MigrationStore } from "./migration-store";
 import { precheck } from "./precheck";
-import { recover, settleWithPeers } from "./recovery";
+import { recover, resolveByAdmin, settleWithPeers } from "./recovery";
 import { newSourceRecord, runSource, ShutdownError } from "./source-side";
 import { abortTarget, finishTarget, prepareTarget } from "./target-side";
 
@@ -148,6 +149,23 @@ export class Coordinator {
     }
     run.controller.abort();
     await run.settled;
+    return toStatus(record);
+  }
+
+  /** An admin settles a hand-off whose outcome is unknown, on the source only. */
+  async resolve(id: string, request: ResolveMigrationRequest): Promise<MigrationStatus> {
+    const record = this.context.store.get(id);
+    if (!record) throw notFound(`migration ${id}`);
+    if (record.role === "target") {
+      throw conflict(
+        "ONLY_SOURCE_CAN_RESOLVE",
+        `resolve migration ${id} on its source ${record.source.name} (${record.source.url})`,
+      );
+    }
+    if (record.phase !== "needs-attention") {
+      throw conflict("NOTHING_TO_RESOLVE", `migration ${id} is ${record.phase}, not needs-attention`);
+    }
+    await resolveByAdmin(this.context, record, request.keep);
     return toStatus(record);
   }
 

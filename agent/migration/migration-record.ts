@@ -37,6 +37,8 @@ export interface MigrationRecord {
   transferComplete: boolean;
   /** Source: the target's copy must still be destroyed (the target was unreachable when it failed). */
   targetCleanupPending: boolean;
+  /** Source: an admin kept the domain on the target while it was down: it must still be told to run it. */
+  targetFinishPending?: boolean;
 }
 
 export function toStatus(record: MigrationRecord): MigrationStatus {

@@ -49,32 +49,36 @@ export async function settleWithPeers(context: MigrationContext): Promise<void> 
     if (record.role !== "source") continue;
     if (record.targetCleanupPending)
       await destroyTargetCopy(context, record, context.peer(record.target.url));
+    if (record.targetFinishPending) await finishOnTarget(context, record);
     if (record.phase === "needs-attention") await settleHandOff(context, record);
   }
 }
 
-/** Asks the target what became of a hand-off and acts on its answer; does nothing if it is still silent. */
+/** Asks the target what became of a hand-off and acts on its answer; does nothing while it is silent. */
 async function settleHandOff(context: MigrationContext, record: MigrationRecord): Promise<void> {
   const peer = context.peer(record.target.url);
   if (!peer) return;
   let targetPhase: string;
   try {
     targetPhase = (await peer.status(record.id)).phase;
-  } catch (error) {
-    if (!(error instanceof AgentHttpError && error.status === 404)) return; // still unknown: keep waiting
-    targetPhase = "unknown-to-target";
+  } catch {
+    return; // unreachable, or no longer knows the migration: still unknown, so nothing is done
   }
+  // An admin may have settled it while we asked.
+  if (record.phase !== "needs-attention") return;
   if (targetPhase === "completed") {
     await confirm(context, record, `hand-off confirmed late by ${record.target.name}`);
   } else if (targetPhase === "suspend" || targetPhase === "handoff") {
     try {
       await peer.finish(record.id);
-      await confirm(context, record, `hand-off completed late by ${record.target.name}`);
+      if (record.phase === "needs-attention") {
+        await confirm(context, record, `hand-off completed late by ${record.target.name}`);
+      }
     } catch (error) {
       context.log.warn({ migration: record.id, error: describe(error) }, "hand-off still unsettled");
     }
-  } else {
-    // The target does not run it and never will (its copy failed or is gone): the source runs it.
+  } else if (targetPhase === "failed" || targetPhase === "cancelled") {
+    // The target does not run it and never will (its copy is gone): the source runs it.
     await rollBack(
       context,
       record,
@@ -82,4 +86,45 @@ async function settleHandOff(context: MigrationContext, record: MigrationRecord)
       `hand-off did not happen: ${record.target.name} reports ${targetPhase}`,
     );
   }
+}
+
+/**
+ * The admin's decision when the target stays silent (its host is down for good, say). Keeping the
+ * source resumes the domain there and destroys the target's copy when it is seen again; if the
+ * target turns out to run it too, that is reported as a split brain, loudly, for the admin to end.
+ */
+export async function resolveByAdmin(
+  context: MigrationContext,
+  record: MigrationRecord,
+  keep: "source" | "target",
+): Promise<void> {
+  context.log.warn({ migration: record.id, keep }, "hand-off resolved by an admin");
+  if (keep === "target") {
+    // If the target had not run it yet, it is told to once it answers: never zero running copies.
+    record.targetFinishPending = true;
+    await confirm(context, record, `an admin kept the domain on ${record.target.name}`);
+    await finishOnTarget(context, record);
+    return;
+  }
+  await rollBack(
+    context,
+    record,
+    context.peer(record.target.url),
+    `an admin resumed the domain on ${record.source.name}; ${record.target.name}'s copy is destroyed when it is seen again`,
+  );
+}
+
+/** Tells the target to run the domain an admin kept there; retried until the target answers. */
+async function finishOnTarget(context: MigrationContext, record: MigrationRecord): Promise<void> {
+  const peer = context.peer(record.target.url);
+  if (!peer) return;
+  try {
+    await peer.finish(record.id);
+  } catch (error) {
+    if (!(error instanceof AgentHttpError && error.status < 500)) return; // not reachable yet: retry later
+    record.error = `NO RUNNING COPY: ${record.target.name} cannot run ${record.targetName}: ${error.message}`;
+    context.log.error({ migration: record.id, domain: record.domain }, record.error);
+  }
+  record.targetFinishPending = false;
+  await context.store.save(record);
 }

@@ -166,7 +166,11 @@ export async function destroyTargetCopy(
       reason: record.error ?? "cancelled by the source",
     });
   } catch (error) {
-    if (!(error instanceof AgentHttpError && error.status === 404)) {
+    if (error instanceof AgentHttpError && error.code === "ALREADY_HANDED_OFF") {
+      // Only after an admin resumed the source by hand while the target had in fact run it.
+      record.error = `SPLIT BRAIN: ${record.target.name} runs ${record.targetName} too; stop one copy now. ${record.error ?? ""}`;
+      context.log.error({ migration: record.id, domain: record.domain }, record.error);
+    } else if (!(error instanceof AgentHttpError && error.status === 404)) {
       context.log.warn(
         { migration: record.id, error: describe(error) },
         "target copy not yet destroyed; will retry",

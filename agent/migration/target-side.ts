@@ -145,10 +145,11 @@ function incomingHooks(context: MigrationContext, run: RunningMigration): Incomi
   return {
     onProgress: (progress) => context.progress(record, tracker, progress),
     onSuspended: () => void context.enter(record, "suspend", tracker),
-    onComplete: () => {
+    onComplete: async () => {
+      // Write-ahead: on disk before the source hears it, or a crash here would lose a complete copy.
       record.transferComplete = true;
       record.remainingBytes = 0;
-      void context.store.save(record);
+      await context.store.save(record);
     },
     onFailed: (reason, cancelled) => {
       void destroyCopy(context, record, cancelled ? "cancelled" : "failed", reason);

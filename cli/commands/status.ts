@@ -72,6 +72,28 @@ export async function cancel(cluster: ClusterClient, idOrDomain: string): Promis
   throw new Error(`no migration in progress for ${idOrDomain}`);
 }
 
+/** `resolve ID --keep source|target`: an admin's decision on a migration that needs attention. */
+export async function resolve(
+  cluster: ClusterClient,
+  idOrDomain: string,
+  keep: "source" | "target",
+): Promise<string> {
+  for (const answer of await cluster.migrations()) {
+    if (!answer.ok) continue;
+    const migration = answer.value.find(
+      (m) =>
+        m.role === "source" &&
+        m.phase === "needs-attention" &&
+        (m.id.startsWith(idOrDomain) || m.domain === idOrDomain),
+    );
+    const agent = migration && cluster.agent(answer.name);
+    if (!migration || !agent) continue;
+    const result = await agent.client.resolve(migration.id, keep);
+    return `Migration ${migration.id}: ${result.phase}. ${result.error ?? ""}`.trim();
+  }
+  throw new Error(`no migration needing attention for ${idOrDomain}`);
+}
+
 /** Prints progress lines until the migration ends; returns its final status. */
 export async function followMigration(client: AgentClient, id: string): Promise<MigrationStatus> {
   let last = "";

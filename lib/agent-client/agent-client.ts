@@ -63,6 +63,13 @@ export class AgentClient {
     return this.request("POST", `/v1/migrations/${encodeURIComponent(id)}/cancel`, migrationStatusSchema, {});
   }
 
+  /** Settles a migration that needs attention: keep the domain on the source or on the target. */
+  resolve(id: string, keep: "source" | "target"): Promise<MigrationStatus> {
+    return this.request("POST", `/v1/migrations/${encodeURIComponent(id)}/resolve`, migrationStatusSchema, {
+      keep,
+    });
+  }
+
   async healthy(): Promise<boolean> {
     try {
       await this.raw("GET", "/healthz");

@@ -60,6 +60,13 @@ export const startMigrationSchema = z.strictObject({
 });
 export type StartMigrationRequest = z.infer<typeof startMigrationSchema>;
 
+/**
+ * An admin's decision on a migration that `needs-attention` (the hand-off's outcome is unknown):
+ * keep the domain on the source (resume it there) or on the target (destroy the source's copy).
+ */
+export const resolveMigrationSchema = z.strictObject({ keep: z.enum(["source", "target"]) });
+export type ResolveMigrationRequest = z.infer<typeof resolveMigrationSchema>;
+
 export const hostRefSchema = z.object({
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, "a host name"),
   url: z.url({ protocol: /^https?$/ }),

@@ -133,9 +133,10 @@ export class IncomingTransfer {
       return;
     }
     this.ended = true;
-    this.hooks.onComplete();
-    void this.peer
-      ?.write(encodeJsonFrame(FrameType.result, { ok: true }))
+    const peer = this.peer;
+    void this.hooks
+      .onComplete()
+      .then(() => peer?.write(encodeJsonFrame(FrameType.result, { ok: true })))
       .catch(() => {})
       .finally(() => this.shutdown());
   }
