@@ -78,6 +78,7 @@ export interface HypervisorDriver {
   stop(): Promise<void>;
 
   host(): Host;
+  /** Fresh objects on every call: the caller may extend them. */
   domains(): DriverDomain[];
   domain(name: string): DriverDomain | undefined;
   /** The definition a target needs to recreate the domain. */

@@ -60,14 +60,14 @@ export class Coordinator {
     await this.context.store.drain();
   }
 
+  /** The driver's domains with the migration flags; the driver hands out fresh objects, so they are extended in place. */
   domains(): Domain[] {
     return this.context.driver.domains().map((domain) => {
       const { mark, migration } = this.context.mark(domain.name);
-      return {
-        ...domain,
+      return Object.assign(domain, {
         flags: domainFlags({ state: domain.state, delayedReconfig: domain.delayedReconfig, migration: mark }),
         migration: migration && { id: migration.id, role: migration.role, phase: migration.phase },
-      };
+      });
     });
   }
 

@@ -57,7 +57,7 @@ export function hostView(
   const now = Date.now();
   const usedStrands = domains
     .filter((domain) => domain.state === "active")
-    .reduce((sum, domain) => sum + (domainView(domain, now).utilization / 100) * domain.vcpus, 0);
+    .reduce((sum, domain) => sum + (utilization(domain, now) / 100) * domain.vcpus, 0);
   return {
     name,
     driver: "sim",
