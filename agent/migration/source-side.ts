@@ -61,6 +61,11 @@ export async function runSource(
   let result: TransferResult;
   try {
     await context.enter(record, "prepare", tracker);
+    const params = {
+      bandwidthBytesPerSec: record.bandwidthBytesPerSec,
+      downtimeLimitMs: record.downtimeLimitMs,
+      onNoConvergence: record.onNoConvergence,
+    };
     const endpoint = await peer.prepare({
       id: record.id,
       source: record.source,
@@ -68,18 +73,14 @@ export async function runSource(
       targetName: record.targetName,
       kind: record.kind,
       spec: driver.spec(record.domain),
-      params: {
-        bandwidthBytesPerSec: record.bandwidthBytesPerSec,
-        downtimeLimitMs: record.downtimeLimitMs,
-        onNoConvergence: record.onNoConvergence,
-      },
+      params,
       prediction: record.prediction,
       startedAt: record.startedAt,
     });
     signal.throwIfAborted();
     await context.enter(record, "transfer", tracker);
     result = await driver.migrateOut(
-      { migrationId: record.id, name: record.domain, kind: record.kind, endpoint, params: { ...record } },
+      { migrationId: record.id, name: record.domain, kind: record.kind, endpoint, params },
       {
         signal,
         onProgress: (progress) => context.progress(record, tracker, progress),

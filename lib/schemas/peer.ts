@@ -26,6 +26,8 @@ export const domainSpecSchema = z.object({
   workload: workloadSchema,
   /** State on the source: a cold migration recreates it as it was (inactive or bound). */
   state: z.enum(["active", "bound", "inactive", "suspended"]),
+  /** How long the guest has run: a live or warm migration does not reboot it. */
+  uptimeSeconds: z.number().nonnegative().nullable().default(null),
 });
 export type DomainSpec = z.infer<typeof domainSpecSchema>;
 

@@ -32,6 +32,9 @@ afterAll(() => cluster?.stop());
 describe("live migration", () => {
   it("moves the domain with rising progress, s/t flags, and the target holding resources from creation", async () => {
     const freeBefore = (await h2().host()).memory.freeMiB;
+    await new Promise((done) => setTimeout(done, 1100));
+    const uptimeBefore = (await h1().domains()).find((d) => d.name === "live1")?.uptimeSeconds ?? 0;
+    expect(uptimeBefore).toBeGreaterThanOrEqual(1);
     const started = await h1().startMigration({
       domain: "live1",
       target: targetUrl(),
@@ -70,6 +73,9 @@ describe("live migration", () => {
     expect(await copiesOf(cluster, "live1")).toEqual([{ host: "h2", state: "active", flags: "-n----" }]);
     expect((await h2().migration(started.id)).phase).toBe("completed");
     expect((await h2().host()).memory.freeMiB).toBe(freeBefore - 2048);
+    // A live migration does not reboot the guest.
+    const arrived = (await h2().domains()).find((d) => d.name === "live1");
+    expect(arrived?.uptimeSeconds).toBeGreaterThanOrEqual(uptimeBefore);
   });
 });
 

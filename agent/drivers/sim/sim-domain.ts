@@ -21,6 +21,8 @@ export interface SimDomain {
   pausedByMigration: boolean;
   /** The migration building this copy on a target; null once it is a domain in its own right. */
   incoming: string | null;
+  /** How an arriving copy comes up at hand-off: suspended if it was suspended on the source. */
+  arrivesAs?: { state: "active" | "suspended"; startedAt: number | null };
 }
 
 export function holdsResources(domain: SimDomain): boolean {

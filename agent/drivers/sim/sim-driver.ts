@@ -93,6 +93,7 @@ export class SimDriver implements HypervisorDriver {
       delayedReconfig: domain.delayedReconfig,
       workload: domain.workload,
       state: domain.state,
+      uptimeSeconds: domain.startedAt === null ? null : (Date.now() - domain.startedAt) / 1000,
     };
   }
 
@@ -124,6 +125,10 @@ export class SimDriver implements HypervisorDriver {
       startedAt: null,
       pausedByMigration: false,
       incoming: migration.migrationId,
+      arrivesAs: {
+        state: spec.state === "suspended" ? "suspended" : "active",
+        startedAt: spec.uptimeSeconds === null ? null : Date.now() - spec.uptimeSeconds * 1000,
+      },
     };
     if (domain.state !== "inactive") this.resources.bind(domain);
     this.guests.set(domain.name, domain);
@@ -141,11 +146,13 @@ export class SimDriver implements HypervisorDriver {
     const domain = this.require(name);
     this.incoming.get(name)?.close();
     this.incoming.delete(name);
-    if (kind !== "cold" && domain.state !== "active") {
-      domain.state = "active";
-      domain.startedAt = Date.now();
+    if (kind !== "cold" && domain.incoming !== null) {
+      // The guest carries on where it was: same uptime, and still suspended if it was suspended.
+      domain.state = domain.arrivesAs?.state ?? "active";
+      domain.startedAt = domain.arrivesAs?.startedAt ?? Date.now();
     }
     domain.incoming = null;
+    domain.arrivesAs = undefined;
     await this.store.save(domain);
   }
 
