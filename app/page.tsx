@@ -8,7 +8,11 @@ export default async function OverviewPage() {
   if (snapshot.hosts.length === 0) {
     return (
       <p className="text-slate-700">
-        No agent is registered yet. Add one under <a className="text-sky-800 underline" href="/settings">Settings</a>.
+        No agent is registered yet. Add one under{" "}
+        <a className="text-sky-800 underline" href="/settings">
+          Settings
+        </a>
+        .
       </p>
     );
   }

@@ -12,7 +12,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 const ROOT = resolve(import.meta.dirname, "..");
 const PORT = process.env.PORT ?? "3000";
 const MANIFEST = join(ROOT, ".cluster/manifest.json");
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: process.env.DATABASE_URL ?? "file:.data/ballast.db" };
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: process.env.DATABASE_URL ?? "file:.data/ballast.db",
+};
 const children: ChildProcess[] = [];
 
 function run(command: string, args: string[]): void {
@@ -55,7 +59,11 @@ async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
   for (const child of children) child.kill("SIGTERM");
-  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((done) => child.once("exit", done)) : null)));
+  await Promise.all(
+    children.map((child) =>
+      child.exitCode === null ? new Promise((done) => child.once("exit", done)) : null,
+    ),
+  );
   process.exit(code);
 }
 process.once("SIGINT", () => void stop(0));
@@ -68,11 +76,31 @@ if (buildIsStale()) npx(["next", "build"]);
 
 // A manifest left by an earlier run names agents that are gone: wait for this run's.
 rmSync(MANIFEST, { force: true });
-start(process.execPath, ["--import", "tsx", "cluster/main.ts", "--manifest", MANIFEST, ...process.argv.slice(2)]);
+start(process.execPath, [
+  "--import",
+  "tsx",
+  "cluster/main.ts",
+  "--manifest",
+  MANIFEST,
+  ...process.argv.slice(2),
+]);
 for (let waited = 0; !existsSync(MANIFEST); waited += 200) {
   if (waited > 60_000) throw new Error("the demo cluster did not come up within a minute");
   await sleep(200);
 }
-run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/register-agents.ts", MANIFEST]);
-start(process.execPath, [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", PORT, "-H", "127.0.0.1"]);
+run(process.execPath, [
+  "--conditions=react-server",
+  "--import",
+  "tsx",
+  "scripts/register-agents.ts",
+  MANIFEST,
+]);
+start(process.execPath, [
+  join(ROOT, "node_modules/next/dist/bin/next"),
+  "start",
+  "-p",
+  PORT,
+  "-H",
+  "127.0.0.1",
+]);
 console.log(`\nBallast: http://127.0.0.1:${PORT}  (Ctrl-C stops the dashboard and the demo cluster)\n`);

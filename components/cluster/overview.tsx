@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { MigrationProgress } from "@/components/migrations/migration-progress";
+import { Badge } from "@/components/ui/badge";
 import { UsageBar } from "@/components/ui/usage-bar";
 import type { ClusterSnapshot } from "@/lib/dashboard/snapshot";
 import { activeMigrations, clusterTotals, hostLoad } from "@/lib/dashboard/summary";
@@ -18,15 +19,29 @@ export function Overview({ initial }: { initial: ClusterSnapshot }) {
         <h2 id="totals" className="sr-only">
           Cluster totals
         </h2>
-        <Stat label="Hosts" value={`${totals.reachable} / ${totals.hosts} reachable`} warn={totals.reachable < totals.hosts} />
+        <Stat
+          label="Hosts"
+          value={`${totals.reachable} / ${totals.hosts} reachable`}
+          warn={totals.reachable < totals.hosts}
+        />
         <Stat label="Hot hosts" value={String(totals.hot)} warn={totals.hot > 0} />
         <Stat label="Domains" value={`${totals.activeDomains} active of ${totals.domains}`} />
         <Stat label="Migrations" value={`${migrations.length} in progress`} />
         <div className="col-span-2 rounded border border-slate-200 bg-white p-4 md:col-span-2">
-          <UsageBar label="CPU (strands' worth used)" used={totals.cpuUsed} total={totals.strandsTotal} unit="strands" />
+          <UsageBar
+            label="CPU (strands' worth used)"
+            used={totals.cpuUsed}
+            total={totals.strandsTotal}
+            unit="strands"
+          />
         </div>
         <div className="col-span-2 rounded border border-slate-200 bg-white p-4 md:col-span-2">
-          <UsageBar label="Memory" used={totals.memoryUsedMiB / 1024} total={totals.memoryTotalMiB / 1024} unit="GiB" />
+          <UsageBar
+            label="Memory"
+            used={totals.memoryUsedMiB / 1024}
+            total={totals.memoryTotalMiB / 1024}
+            unit="GiB"
+          />
         </div>
       </section>
 
@@ -36,7 +51,10 @@ export function Overview({ initial }: { initial: ClusterSnapshot }) {
         </h2>
         <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
           {snapshot.hosts.map(hostLoad).map((load) => (
-            <li key={load.name} className={`rounded border bg-white p-4 ${load.hot ? "border-red-400" : "border-slate-200"}`}>
+            <li
+              key={load.name}
+              className={`rounded border bg-white p-4 ${load.hot ? "border-red-400" : "border-slate-200"}`}
+            >
               <div className="mb-2 flex items-center justify-between">
                 <Link href={`/hosts/${load.name}`} className="font-semibold text-sky-800 hover:underline">
                   {load.name}
@@ -46,8 +64,20 @@ export function Overview({ initial }: { initial: ClusterSnapshot }) {
               </div>
               {load.reachable ? (
                 <div className="space-y-2">
-                  <UsageBar label="CPU" used={load.cpuUsed} total={load.strandsTotal} unit="strands" hot={load.hot} />
-                  <UsageBar label="Memory" used={load.memoryUsedMiB / 1024} total={load.memoryTotalMiB / 1024} unit="GiB" hot={load.hot} />
+                  <UsageBar
+                    label="CPU"
+                    used={load.cpuUsed}
+                    total={load.strandsTotal}
+                    unit="strands"
+                    hot={load.hot}
+                  />
+                  <UsageBar
+                    label="Memory"
+                    used={load.memoryUsedMiB / 1024}
+                    total={load.memoryTotalMiB / 1024}
+                    unit="GiB"
+                    hot={load.hot}
+                  />
                   <p className="text-xs text-slate-600">{load.domains} domains</p>
                 </div>
               ) : (
@@ -69,8 +99,8 @@ export function Overview({ initial }: { initial: ClusterSnapshot }) {
             {migrations.map((migration) => (
               <li key={migration.id} className="rounded border border-slate-200 bg-white p-4">
                 <p className="mb-2 text-sm">
-                  <span className="font-semibold">{migration.domain}</span> {migration.kind} from {migration.source} to{" "}
-                  {migration.target}
+                  <span className="font-semibold">{migration.domain}</span> {migration.kind} from{" "}
+                  {migration.source} to {migration.target}
                   {migration.targetName !== migration.domain && ` as ${migration.targetName}`}
                 </p>
                 <MigrationProgress migration={migration} />
@@ -90,9 +120,4 @@ function Stat({ label, value, warn }: { label: string; value: string; warn?: boo
       <p className="mt-1 text-lg font-semibold">{value}</p>
     </div>
   );
-}
-
-export function Badge({ tone, children }: { tone: "red" | "amber" | "sky" | "slate"; children: string }) {
-  const tones = { red: "bg-red-100 text-red-800", amber: "bg-amber-100 text-amber-900", sky: "bg-sky-100 text-sky-900", slate: "bg-slate-100 text-slate-700" };
-  return <span className={`rounded px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
 }

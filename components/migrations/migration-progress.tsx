@@ -1,5 +1,5 @@
-import { formatBytes } from "@/lib/units";
 import type { MigrationStatus } from "@/lib/schemas/migration";
+import { formatBytes } from "@/lib/units";
 
 const PHASES = ["precheck", "prepare", "transfer", "suspend", "handoff"] as const;
 const PHASE_LABELS: Record<(typeof PHASES)[number], string> = {
@@ -20,9 +20,18 @@ export function MigrationProgress({ migration }: { migration: MigrationStatus })
       <ol className="flex gap-1 text-xs" aria-label="Phases">
         {PHASES.map((phase, index) => {
           const state = done || index < current ? "done" : index === current ? "current" : "todo";
-          const tone = state === "done" ? "bg-emerald-600 text-white" : state === "current" ? "bg-sky-600 text-white" : "bg-slate-200 text-slate-600";
+          const tone =
+            state === "done"
+              ? "bg-emerald-600 text-white"
+              : state === "current"
+                ? "bg-sky-600 text-white"
+                : "bg-slate-200 text-slate-600";
           return (
-            <li key={phase} className={`flex-1 rounded px-2 py-1 text-center ${tone}`} aria-current={state === "current" ? "step" : undefined}>
+            <li
+              key={phase}
+              className={`flex-1 rounded px-2 py-1 text-center ${tone}`}
+              aria-current={state === "current" ? "step" : undefined}
+            >
               {PHASE_LABELS[phase]}
             </li>
           );
@@ -36,11 +45,17 @@ export function MigrationProgress({ migration }: { migration: MigrationStatus })
         aria-valuenow={migration.progress}
         className="h-3 overflow-hidden rounded bg-slate-200"
       >
-        <div className="h-full bg-sky-600 transition-[width] duration-300" style={{ width: `${migration.progress}%` }} />
+        <div
+          className="h-full bg-sky-600 transition-[width] duration-300"
+          style={{ width: `${migration.progress}%` }}
+        />
       </div>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs text-slate-700 sm:grid-cols-3 lg:grid-cols-6">
         <Figure label="Progress" value={`${migration.progress}%`} />
-        <Figure label="Moved" value={`${formatBytes(migration.transferredBytes)} of ${formatBytes(migration.totalBytes)}`} />
+        <Figure
+          label="Moved"
+          value={`${formatBytes(migration.transferredBytes)} of ${formatBytes(migration.totalBytes)}`}
+        />
         <Figure label="Round" value={String(migration.round)} />
         <Figure label="Dirty rate" value={`${formatBytes(migration.dirtyRateBytesPerSec)}/s`} />
         <Figure

@@ -27,14 +27,20 @@ export async function agentClients(): Promise<{ agent: RegisteredAgent; client: 
 
 export async function clientFor(name: string): Promise<AgentClient | undefined> {
   const agent = await db.agent.findUnique({ where: { name } });
-  return agent ? new AgentClient({ url: agent.url, token: agent.token, timeoutMs: AGENT_TIMEOUT_MS }) : undefined;
+  return agent
+    ? new AgentClient({ url: agent.url, token: agent.token, timeoutMs: AGENT_TIMEOUT_MS })
+    : undefined;
 }
 
 /** Adds or updates agents by name (the start command registers the demo cluster this way). */
 export async function upsertAgents(agents: { name: string; url: string; token: string }[]): Promise<void> {
   await db.$transaction(
     agents.map((agent) =>
-      db.agent.upsert({ where: { name: agent.name }, create: agent, update: { url: agent.url, token: agent.token } }),
+      db.agent.upsert({
+        where: { name: agent.name },
+        create: agent,
+        update: { url: agent.url, token: agent.token },
+      }),
     ),
   );
 }

@@ -29,11 +29,23 @@ export async function clusterSnapshot(): Promise<ClusterSnapshot> {
   const hosts = await Promise.all(
     agents.map(async ({ agent, client }): Promise<HostView> => {
       try {
-        const [host, domains, migrations] = await Promise.all([client.host(), client.domains(), client.migrations()]);
+        const [host, domains, migrations] = await Promise.all([
+          client.host(),
+          client.domains(),
+          client.migrations(),
+        ]);
         return { name: agent.name, url: agent.url, reachable: true, error: null, host, domains, migrations };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        return { name: agent.name, url: agent.url, reachable: false, error: message, host: null, domains: [], migrations: [] };
+        return {
+          name: agent.name,
+          url: agent.url,
+          reachable: false,
+          error: message,
+          host: null,
+          domains: [],
+          migrations: [],
+        };
       }
     }),
   );

@@ -24,10 +24,23 @@ export interface HostLoad {
 export function hostLoad(view: HostView): HostLoad {
   const host = view.host;
   if (!host) {
-    return { name: view.name, reachable: false, error: view.error, cpuUsed: 0, strandsAllocated: 0, strandsTotal: 0, memoryUsedMiB: 0, memoryTotalMiB: 0, domains: 0, hot: false };
+    return {
+      name: view.name,
+      reachable: false,
+      error: view.error,
+      cpuUsed: 0,
+      strandsAllocated: 0,
+      strandsTotal: 0,
+      memoryUsedMiB: 0,
+      memoryTotalMiB: 0,
+      domains: 0,
+      hot: false,
+    };
   }
   const memoryUsedMiB = host.memory.totalMiB - host.memory.freeMiB;
-  const hot = host.cpu.usedStrands / host.cpu.strandsTotal >= HOT_CPU || memoryUsedMiB / host.memory.totalMiB >= HOT_MEMORY;
+  const hot =
+    host.cpu.usedStrands / host.cpu.strandsTotal >= HOT_CPU ||
+    memoryUsedMiB / host.memory.totalMiB >= HOT_MEMORY;
   return {
     name: view.name,
     reachable: true,
@@ -61,7 +74,10 @@ export function clusterTotals(snapshot: ClusterSnapshot): ClusterTotals {
     reachable: loads.filter((load) => load.reachable).length,
     hot: loads.filter((load) => load.hot).length,
     domains: snapshot.hosts.reduce((sum, view) => sum + view.domains.length, 0),
-    activeDomains: snapshot.hosts.reduce((sum, view) => sum + view.domains.filter((d) => d.state === "active").length, 0),
+    activeDomains: snapshot.hosts.reduce(
+      (sum, view) => sum + view.domains.filter((d) => d.state === "active").length,
+      0,
+    ),
     cpuUsed: loads.reduce((sum, load) => sum + load.cpuUsed, 0),
     strandsTotal: loads.reduce((sum, load) => sum + load.strandsTotal, 0),
     memoryUsedMiB: loads.reduce((sum, load) => sum + load.memoryUsedMiB, 0),
@@ -78,7 +94,8 @@ export function allMigrations(snapshot: ClusterSnapshot): MigrationStatus[] {
   for (const view of snapshot.hosts) {
     for (const migration of view.migrations) {
       const known = byId.get(migration.id);
-      if (!known || (migration.role === "source" && known.role !== "source")) byId.set(migration.id, migration);
+      if (!known || (migration.role === "source" && known.role !== "source"))
+        byId.set(migration.id, migration);
     }
   }
   return [...byId.values()].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
