@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { MigrationProgress } from "@/components/migrations/migration-progress";
+import { ActiveMigrations } from "@/components/migrations/active-migrations";
 import { Badge } from "@/components/ui/badge";
 import { UsageBar } from "@/components/ui/usage-bar";
 import type { ClusterSnapshot } from "@/lib/dashboard/snapshot";
@@ -92,22 +92,7 @@ export function Overview({ initial }: { initial: ClusterSnapshot }) {
         <h2 id="migrations-heading" className="mb-3 text-lg font-semibold">
           Migrations in progress
         </h2>
-        {migrations.length === 0 ? (
-          <p className="text-sm text-slate-600">No migration in progress.</p>
-        ) : (
-          <ul className="space-y-4">
-            {migrations.map((migration) => (
-              <li key={migration.id} className="rounded border border-slate-200 bg-white p-4">
-                <p className="mb-2 text-sm">
-                  <span className="font-semibold">{migration.domain}</span> {migration.kind} from{" "}
-                  {migration.source} to {migration.target}
-                  {migration.targetName !== migration.domain && ` as ${migration.targetName}`}
-                </p>
-                <MigrationProgress migration={migration} />
-              </li>
-            ))}
-          </ul>
-        )}
+        <ActiveMigrations initial={initial} />
       </section>
     </div>
   );

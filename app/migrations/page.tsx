@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { ActiveMigrations } from "@/components/migrations/active-migrations";
+import { HistoryFilter } from "@/components/migrations/history-filter";
+import { HistoryTable } from "@/components/migrations/history-table";
+import { listHistory } from "@/lib/dashboard/history";
+import { clusterSnapshot } from "@/lib/dashboard/snapshot";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Migrations" };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function MigrationsPage({ searchParams }: { searchParams: Search }) {
+  const raw = await searchParams;
+  const values = Object.fromEntries(
+    ["domain", "host", "outcome", "kind"].map((key) => [
+      key,
+      typeof raw[key] === "string" && raw[key] !== "" ? raw[key] : undefined,
+    ]),
+  );
+  const [snapshot, rows] = await Promise.all([clusterSnapshot(), listHistory(values)]);
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="active">
+        <h1 id="active" className="mb-3 text-xl font-semibold">
+          Migrations in progress
+        </h1>
+        <ActiveMigrations initial={snapshot} />
+      </section>
+      <section aria-labelledby="history">
+        <h2 id="history" className="mb-3 text-lg font-semibold">
+          History
+        </h2>
+        <HistoryFilter values={values} hosts={snapshot.hosts.map((host) => host.name)} />
+        <HistoryTable rows={rows} />
+      </section>
+    </div>
+  );
+}

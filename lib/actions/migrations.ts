@@ -1,0 +1,73 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { clientFor } from "../dashboard/agents";
+import { recordStart } from "../dashboard/history";
+import type { DryRunResult, MigrationStatus } from "../schemas/migration";
+import { cancelRequestSchema, type MigrationRequest, migrationRequestSchema } from "../validations/migration";
+import { type ActionResult, agentFailure, invalid } from "./result";
+
+/**
+ * The migrate dialog's actions: dry run (every pre-check and the prediction), start, cancel.
+ * Each validates its input, finds the agents in the registry, and answers in words.
+ */
+
+async function agents(request: MigrationRequest) {
+  const [source, target] = await Promise.all([clientFor(request.source), clientFor(request.target)]);
+  return { source, target };
+}
+
+function agentRequest(request: MigrationRequest, targetUrl: string) {
+  return {
+    domain: request.domain,
+    target: targetUrl,
+    kind: request.kind,
+    targetName: request.targetName,
+    maxBandwidthMiBps: request.maxBandwidthMiBps,
+    downtimeLimitMs: request.downtimeLimitMs,
+  };
+}
+
+export async function dryRunMigration(input: unknown): Promise<ActionResult<DryRunResult>> {
+  const parsed = migrationRequestSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { source, target } = await agents(parsed.data);
+  if (!source || !target)
+    return { ok: false, error: `unknown host ${source ? parsed.data.target : parsed.data.source}` };
+  try {
+    return { ok: true, data: await source.dryRun(agentRequest(parsed.data, target.url)) };
+  } catch (error) {
+    return agentFailure(error, parsed.data.source);
+  }
+}
+
+export async function startMigration(input: unknown): Promise<ActionResult<MigrationStatus>> {
+  const parsed = migrationRequestSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { source, target } = await agents(parsed.data);
+  if (!source || !target)
+    return { ok: false, error: `unknown host ${source ? parsed.data.target : parsed.data.source}` };
+  let status: MigrationStatus;
+  try {
+    status = await source.startMigration(agentRequest(parsed.data, target.url));
+  } catch (error) {
+    return agentFailure(error, parsed.data.source);
+  }
+  await recordStart(status, "admin");
+  revalidatePath("/migrations");
+  return { ok: true, data: status };
+}
+
+export async function cancelMigration(input: unknown): Promise<ActionResult<MigrationStatus>> {
+  const parsed = cancelRequestSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const source = await clientFor(parsed.data.source);
+  if (!source) return { ok: false, error: `unknown host ${parsed.data.source}` };
+  try {
+    const status = await source.cancel(parsed.data.id);
+    revalidatePath("/migrations");
+    return { ok: true, data: status };
+  } catch (error) {
+    return agentFailure(error, parsed.data.source);
+  }
+}
