@@ -55,9 +55,15 @@ export class Cluster {
     return agent;
   }
 
-  manifest(): { agents: { name: string; url: string; token: string }[] } {
+  /** The manifest of CONTRACTS.md, plus each agent's process id (tests stop one to see it go down). */
+  manifest(): { agents: { name: string; url: string; token: string; pid: number | undefined }[] } {
     return {
-      agents: this.agents.map(({ config }) => ({ name: config.name, url: config.url, token: config.token })),
+      agents: this.agents.map(({ config, pid }) => ({
+        name: config.name,
+        url: config.url,
+        token: config.token,
+        pid,
+      })),
     };
   }
 

@@ -11,7 +11,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const PORT = process.env.PORT ?? "3000";
-const MANIFEST = join(ROOT, ".cluster/manifest.json");
+const MANIFEST = resolve(ROOT, process.env.BALLAST_MANIFEST ?? ".cluster/manifest.json");
 const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: "1",

@@ -2,7 +2,7 @@ import { AgentHttpError } from "../../lib/agent-client/errors";
 import { isFinalPhase } from "../../lib/schemas/migration";
 import type { MigrationContext } from "./migration-context";
 import type { MigrationRecord } from "./migration-record";
-import { confirm, describe, destroyTargetCopy, rollBack } from "./source-side";
+import { confirm, destroyTargetCopy, errorText, rollBack } from "./source-side";
 import { destroyCopy } from "./target-side";
 
 /**
@@ -75,7 +75,7 @@ async function settleHandOff(context: MigrationContext, record: MigrationRecord)
         await confirm(context, record, `hand-off completed late by ${record.target.name}`);
       }
     } catch (error) {
-      context.log.warn({ migration: record.id, error: describe(error) }, "hand-off still unsettled");
+      context.log.warn({ migration: record.id, error: errorText(error) }, "hand-off still unsettled");
     }
   } else if (targetPhase === "failed" || targetPhase === "cancelled") {
     // The target does not run it and never will (its copy is gone): the source runs it.

@@ -94,7 +94,7 @@ export async function runSource(
       ? signal.reason instanceof ShutdownError
         ? signal.reason.message
         : null
-      : describe(error);
+      : errorText(error);
     await rollBack(context, record, peer, reason);
     return;
   }
@@ -119,7 +119,7 @@ async function handOff(
       return;
     }
     record.phase = "needs-attention";
-    record.error = `hand-off outcome unknown: ${describe(error)}; the domain stays paused on ${record.source.name} until ${record.target.name} answers`;
+    record.error = `hand-off outcome unknown: ${errorText(error)}; the domain stays paused on ${record.source.name} until ${record.target.name} answers`;
     await context.store.save(record);
     context.log.error({ migration: record.id, error: record.error }, "migration needs attention");
     return;
@@ -173,7 +173,7 @@ export async function destroyTargetCopy(
       context.log.error({ migration: record.id, domain: record.domain }, record.error);
     } else if (!(error instanceof AgentHttpError && error.status === 404)) {
       context.log.warn(
-        { migration: record.id, error: describe(error) },
+        { migration: record.id, error: errorText(error) },
         "target copy not yet destroyed; will retry",
       );
       return false;
@@ -189,6 +189,6 @@ export class ShutdownError extends Error {
   override name = "ShutdownError";
 }
 
-export function describe(error: unknown): string {
+export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -44,3 +44,60 @@ export async function upsertAgents(agents: { name: string; url: string; token: s
     ),
   );
 }
+
+const PUBLIC_FIELDS = { id: true, name: true, url: true } as const;
+
+/** Prisma's "record to update/delete does not exist": the agent was removed meanwhile. */
+function isNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
+}
+
+export async function getAgent(id: string): Promise<RegisteredAgent | null> {
+  return db.agent.findUnique({ where: { id }, select: PUBLIC_FIELDS });
+}
+
+/** A client with the stored URL and token, for testing an agent without the token leaving lib/. */
+export async function clientForId(id: string): Promise<AgentClient | undefined> {
+  const agent = await db.agent.findUnique({ where: { id } });
+  return agent
+    ? new AgentClient({ url: agent.url, token: agent.token, timeoutMs: AGENT_TIMEOUT_MS })
+    : undefined;
+}
+
+/** A client for an agent not registered yet (the registry tests it before saving it). */
+export function clientForUrl(url: string, token: string): AgentClient {
+  return new AgentClient({ url, token, timeoutMs: AGENT_TIMEOUT_MS });
+}
+
+/** Throws Prisma's P2002 when the name or URL is taken. */
+export async function createAgent(agent: {
+  name: string;
+  url: string;
+  token: string;
+}): Promise<RegisteredAgent> {
+  return db.agent.create({ data: agent, select: PUBLIC_FIELDS });
+}
+
+/** Keeps the stored token when `token` is undefined; null when no such agent; throws P2002 like createAgent. */
+export async function updateAgent(
+  id: string,
+  changes: { name: string; url: string; token?: string },
+): Promise<RegisteredAgent | null> {
+  const data = { name: changes.name, url: changes.url, ...(changes.token ? { token: changes.token } : {}) };
+  try {
+    return await db.agent.update({ where: { id }, data, select: PUBLIC_FIELDS });
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/** The removed agent, or null when there was none with this id. */
+export async function deleteAgent(id: string): Promise<RegisteredAgent | null> {
+  try {
+    return await db.agent.delete({ where: { id }, select: PUBLIC_FIELDS });
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,5 @@
+import { DomainDetailSkeleton } from "@/components/domains/domain-skeletons";
+
+export default function DomainLoading() {
+  return <DomainDetailSkeleton />;
+}

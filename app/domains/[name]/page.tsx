@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DomainDetail } from "@/components/domains/domain-detail";
+import { locateDomain } from "@/lib/dashboard/locate-domain";
+import { clusterSnapshot } from "@/lib/dashboard/snapshot";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ name: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** App Router params may arrive still percent-encoded (vercel/next.js#48058); a bad escape stays as is. */
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodeName((await params).name) };
+}
+
+/**
+ * `?host=` picks the copy when a migration puts the same name on two hosts; without it, the running
+ * copy wherever it is. The page then stays on that host, so the live view can follow the domain away.
+ */
+export default async function DomainPage({ params, searchParams }: Props) {
+  const name = decodeName((await params).name);
+  const asked = (await searchParams).host;
+  const host = Array.isArray(asked) ? asked[0] : asked;
+  const snapshot = await clusterSnapshot();
+  const location = locateDomain(snapshot, name, host || undefined);
+  if (location.kind === "missing") notFound();
+  const pinned = location.kind === "here" ? location.view.name : (host ?? "");
+  return <DomainDetail initial={snapshot} name={name} host={pinned} />;
+}

@@ -1,0 +1,5 @@
+import { HostDetailSkeleton } from "@/components/hosts/hosts-skeleton";
+
+export default function HostLoading() {
+  return <HostDetailSkeleton />;
+}

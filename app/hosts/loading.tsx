@@ -1,0 +1,5 @@
+import { HostsTableSkeleton } from "@/components/hosts/hosts-skeleton";
+
+export default function HostsLoading() {
+  return <HostsTableSkeleton />;
+}

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import type { DomainRow as Row } from "@/lib/dashboard/domain-filters";
+import { formatUptime } from "@/lib/dashboard/format-uptime";
+import { formatSizeMiB } from "@/lib/units";
+import { DomainFlags } from "./domain-flags";
+import { domainHref, hostHref } from "./hrefs";
+import { MigrationCell } from "./migration-cell";
+import { StateBadge } from "./state-badge";
+
+const cell = "px-3 py-2 whitespace-nowrap";
+const figure = `${cell} text-right font-mono tabular-nums`;
+const link = "text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-700";
+
+/** One domain on one host, with the columns of `ldm list` and where its migration stands. */
+export function DomainRow({ row }: { row: Row }) {
+  const { domain, host } = row;
+  return (
+    <tr className="border-t border-slate-200 align-top hover:bg-slate-50">
+      <th scope="row" className={`${cell} text-left font-semibold`}>
+        <Link href={domainHref(domain.name, host)} className={link}>
+          {domain.name}
+        </Link>
+      </th>
+      <td className={cell}>
+        <Link href={hostHref(host)} className={link}>
+          {host}
+        </Link>
+      </td>
+      <td className={cell}>
+        <StateBadge state={domain.state} />
+      </td>
+      <td className={cell}>
+        <DomainFlags flags={domain.flags} />
+      </td>
+      <td className={figure}>{domain.consolePort ?? "-"}</td>
+      <td className={figure}>{domain.vcpus}</td>
+      <td className={figure}>{formatSizeMiB(domain.memoryMiB)}</td>
+      {/* Only a running domain uses its strands; a bound copy's 0% would read as an idle guest. */}
+      <td className={figure}>{domain.state === "active" ? `${domain.utilization.toFixed(1)}%` : "-"}</td>
+      <td className={figure}>{formatUptime(domain.uptimeSeconds)}</td>
+      <td className={`${cell} text-sm`}>
+        <MigrationCell row={row} />
+      </td>
+    </tr>
+  );
+}

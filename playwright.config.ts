@@ -1,0 +1,43 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * Browser tests in Debian's Chromium against the built dashboard and a real demo cluster, both
+ * started by `npm start`'s script on their own port, database and manifest.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "on-first-retry",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: "node --import tsx scripts/start.ts --time-scale 20 --log-level warn",
+    url: `http://127.0.0.1:${PORT}/api/cluster`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL: "file:.data/e2e.db",
+      BALLAST_MANIFEST: ".cluster/e2e-manifest.json",
+    },
+  },
+});
