@@ -30,7 +30,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node --import tsx scripts/start.ts --time-scale 20 --log-level warn",
+    // A fresh database each run, so the history holds only this run's migrations.
+    command: "rm -f .data/e2e.db && node --import tsx scripts/start.ts --time-scale 20 --log-level warn",
     url: `http://127.0.0.1:${PORT}/api/cluster`,
     timeout: 300_000,
     reuseExistingServer: false,
