@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { ActiveMigrations } from "@/components/migrations/active-migrations";
 import { HistoryFilter } from "@/components/migrations/history-filter";
 import { HistoryTable } from "@/components/migrations/history-table";
-import { listHistory } from "@/lib/dashboard/history";
+import { listHistory, reconcile } from "@/lib/dashboard/history";
 import { clusterSnapshot } from "@/lib/dashboard/snapshot";
+import { allMigrations } from "@/lib/dashboard/summary";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Migrations" };
@@ -18,7 +19,10 @@ export default async function MigrationsPage({ searchParams }: { searchParams: S
       typeof raw[key] === "string" && raw[key] !== "" ? raw[key] : undefined,
     ]),
   );
-  const [snapshot, rows] = await Promise.all([clusterSnapshot(), listHistory(values)]);
+  // What the agents report first: a dashboard that was down while migrations ended records them now.
+  const snapshot = await clusterSnapshot();
+  await reconcile(allMigrations(snapshot));
+  const rows = await listHistory(values);
   return (
     <div className="space-y-8">
       <section aria-labelledby="active">
