@@ -26,7 +26,7 @@ export default async function MigrationsPage({ searchParams }: { searchParams: S
   return (
     <div className="space-y-8">
       <section aria-labelledby="active">
-        <h1 id="active" className="mb-3 text-xl font-semibold">
+        <h1 id="active" className="mb-3 text-2xl font-semibold">
           Migrations in progress
         </h1>
         <ActiveMigrations initial={snapshot} />

@@ -15,7 +15,7 @@ export function Overview({ initial }: { initial: ClusterSnapshot }) {
   const migrations = activeMigrations(snapshot);
   return (
     <div className="space-y-8">
-      <h1 className="text-xl font-semibold">Cluster overview</h1>
+      <h1 className="text-2xl font-semibold">Cluster overview</h1>
       <section aria-labelledby="totals" className="grid grid-cols-2 gap-4 md:grid-cols-4">
         <h2 id="totals" className="sr-only">
           Cluster totals

@@ -30,12 +30,19 @@ function columns(status: MigrationStatus) {
   };
 }
 
+/**
+ * The row of a migration this dashboard started. A live view may have recorded it a moment earlier
+ * (as started outside the dashboard): then this names who started it. Two writers racing on the
+ * first insert is retried once, as an update.
+ */
 export async function recordStart(status: MigrationStatus, startedBy: string): Promise<void> {
-  await db.migration.upsert({
-    where: { id: status.id },
-    create: { id: status.id, startedBy, ...columns(status) },
-    update: columns(status),
-  });
+  const write = () =>
+    db.migration.upsert({
+      where: { id: status.id },
+      create: { id: status.id, startedBy, ...columns(status) },
+      update: { startedBy },
+    });
+  await write().catch(write);
 }
 
 /** How long after its end an agent's migration is still compared with its row. */

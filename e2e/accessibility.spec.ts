@@ -1,0 +1,24 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+/** axe on every main page, once its live data is in. */
+const PAGES = [
+  ["overview", "/", "Cluster overview"],
+  ["hosts", "/hosts", "Hosts"],
+  ["host detail", "/hosts/h5", "h5"],
+  ["domains", "/domains", "Domains"],
+  ["domain detail", "/domains/web01", "web01"],
+  ["migrations", "/migrations", "Migrations in progress"],
+  ["settings", "/settings", "Settings"],
+] as const;
+
+for (const [label, path, heading] of PAGES) {
+  test(`${label} has no accessibility violations`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`),
+    ).toEqual([]);
+  });
+}
