@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NavLink } from "./nav-link";
 
 const LINKS = [
   { href: "/", label: "Overview" },
@@ -18,9 +19,7 @@ export function Nav() {
         <ul className="flex gap-4 text-sm">
           {LINKS.map((link) => (
             <li key={link.href}>
-              <Link href={link.href} className="rounded px-2 py-1 hover:bg-slate-700 focus-visible:outline-2">
-                {link.label}
-              </Link>
+              <NavLink href={link.href} label={link.label} />
             </li>
           ))}
         </ul>

@@ -1,5 +1,7 @@
 "use client";
 
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { useCluster } from "@/components/cluster/use-cluster";
 import { CancelButton } from "@/components/migrate/cancel-button";
 import type { ClusterSnapshot } from "@/lib/dashboard/snapshot";
@@ -10,6 +12,7 @@ import { MigrationProgress } from "./migration-progress";
 export function ActiveMigrations({ initial }: { initial: ClusterSnapshot }) {
   const { data: snapshot } = useCluster(initial);
   const migrations = activeMigrations(snapshot);
+  useRefreshWhenOneEnds(migrations.map((migration) => migration.id));
   if (migrations.length === 0) return <p className="text-sm text-slate-600">No migration in progress.</p>;
   return (
     <ul className="space-y-4">
@@ -34,4 +37,16 @@ export function ActiveMigrations({ initial }: { initial: ClusterSnapshot }) {
       ))}
     </ul>
   );
+}
+
+/** When a migration leaves the active list, the server-rendered parts (the history) are rendered again. */
+function useRefreshWhenOneEnds(ids: string[]) {
+  const router = useRouter();
+  const previous = useRef<string[]>(ids);
+  const key = ids.join(",");
+  useEffect(() => {
+    const current = key === "" ? [] : key.split(",");
+    if (previous.current.some((id) => !current.includes(id))) router.refresh();
+    previous.current = current;
+  }, [key, router]);
 }
