@@ -37,7 +37,8 @@ export default defineConfig({
     reuseExistingServer: false,
     env: {
       PORT: String(PORT),
-      DATABASE_URL: "file:.data/e2e.db",
+      // SQLite by default; `npm run test:postgres` passes a PostgreSQL database it started.
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:.data/e2e.db",
       BALLAST_MANIFEST: ".cluster/e2e-manifest.json",
     },
   },

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
 import { AgentClient } from "../lib/agent-client/agent-client";
 import { manifestAgents } from "./cluster";
+import { E2E_DATABASE_URL, migrationRow } from "./db";
 
 /**
  * A dashboard that was not running while a migration ended: a fresh dashboard process on the same
@@ -38,17 +38,15 @@ test("a restarted dashboard records the outcome of a migration that ended while 
     .toBe("completed");
 
   // The first dashboard stopped looking before the end: its row still shows the migration under way.
-  const rowBefore = new Database(".data/e2e.db", { readonly: true })
-    .prepare("SELECT phase, startedBy FROM Migration WHERE domain = ?")
-    .get("web06") as { phase: string; startedBy: string };
-  expect(rowBefore.startedBy).toBe("admin");
-  expect(rowBefore.phase).not.toBe("completed");
+  const rowBefore = await migrationRow("web06");
+  expect(rowBefore?.startedBy).toBe("admin");
+  expect(rowBefore?.phase).not.toBe("completed");
 
   second = spawn(
     process.execPath,
     ["node_modules/next/dist/bin/next", "start", "-p", String(SECOND_PORT), "-H", "127.0.0.1"],
     {
-      env: { ...process.env, DATABASE_URL: "file:.data/e2e.db", NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1" },
       stdio: "ignore",
     },
   );

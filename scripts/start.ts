@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { databaseUrl, providerOf } from "../prisma/provider";
 
 /**
  * `npm start`: everything a newcomer needs on SQLite. Migrates the database, builds the dashboard
@@ -12,11 +13,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 const ROOT = resolve(import.meta.dirname, "..");
 const PORT = process.env.PORT ?? "3000";
 const MANIFEST = resolve(ROOT, process.env.BALLAST_MANIFEST ?? ".cluster/manifest.json");
-const env = {
-  ...process.env,
-  NEXT_TELEMETRY_DISABLED: "1",
-  DATABASE_URL: process.env.DATABASE_URL ?? "file:.data/ballast.db",
-};
+// SQLite (.data/ballast.db) unless DATABASE_URL names another file or a PostgreSQL database.
+const DATABASE_URL = databaseUrl();
+const PROVIDER = providerOf(DATABASE_URL);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL };
 const children: ChildProcess[] = [];
 
 function run(command: string, args: string[]): void {
@@ -71,6 +71,8 @@ process.once("SIGTERM", () => void stop(0));
 
 mkdirSync(join(ROOT, ".data"), { recursive: true });
 const npx = (args: string[]) => run("npx", ["--no-install", ...args]);
+// Applies prisma/<provider>/migrations (prisma.config.ts picks them from DATABASE_URL).
+console.log(`start: database on ${PROVIDER}`);
 npx(["prisma", "migrate", "deploy"]);
 if (buildIsStale()) npx(["next", "build"]);
 

@@ -115,6 +115,17 @@ describe("uniqueViolationField (Prisma P2002)", () => {
     expect(uniqueViolationField(error)).toBe("url");
   });
 
+  it("reads the driver adapter's index name (PostgreSQL through node-postgres)", () => {
+    const error = {
+      code: "P2002",
+      meta: {
+        modelName: "Agent",
+        driverAdapterError: { cause: { constraint: { index: "Agent_name_key" } } },
+      },
+    };
+    expect(uniqueViolationField(error)).toBe("name");
+  });
+
   it("reads the native engine's target, as field list or index name", () => {
     expect(uniqueViolationField({ code: "P2002", meta: { target: ["name"] } })).toBe("name");
     expect(uniqueViolationField({ code: "P2002", meta: { target: "Agent_url_key" } })).toBe("url");

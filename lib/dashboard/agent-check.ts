@@ -80,8 +80,12 @@ export function uniqueViolationField(error: unknown): "name" | "url" | "unknown"
   if (typeof error !== "object" || error === null || (error as { code?: unknown }).code !== "P2002")
     return null;
   const meta = (error as { meta?: Record<string, unknown> }).meta ?? {};
-  const adapter = meta.driverAdapterError as { cause?: { constraint?: { fields?: unknown } } } | undefined;
-  const raw = meta.target ?? adapter?.cause?.constraint?.fields;
+  // SQLite's adapter names the fields; PostgreSQL's names the index ("Agent_name_key").
+  const adapter = meta.driverAdapterError as
+    | { cause?: { constraint?: { fields?: unknown; index?: unknown } } }
+    | undefined;
+  const constraint = adapter?.cause?.constraint;
+  const raw = meta.target ?? constraint?.fields ?? constraint?.index;
   const fields = (Array.isArray(raw) ? raw : [raw]).map(String);
   if (fields.some((field) => field === "name" || field.endsWith("_name_key"))) return "name";
   if (fields.some((field) => field === "url" || field.endsWith("_url_key"))) return "url";

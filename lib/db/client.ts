@@ -1,17 +1,12 @@
 import "server-only";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "./generated/client";
+import { connect, type Database } from "../../prisma/connect";
 
 /**
- * The dashboard's one Prisma client (SQLite through better-sqlite3 by default). Kept on globalThis
- * so Next's dev reloads do not open a new connection each time.
+ * The dashboard's one Prisma client: SQLite through better-sqlite3 by default, PostgreSQL when
+ * DATABASE_URL names one (prisma/provider.ts decides, for the CLI's migrations too). Kept on
+ * globalThis so Next's dev reloads do not open a new connection each time.
  */
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: Database };
 
-function createClient(): PrismaClient {
-  const url = process.env.DATABASE_URL ?? "file:.data/ballast.db";
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
-}
-
-export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
+export const db: Database = globalForPrisma.prisma ?? connect();
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
