@@ -1,0 +1,155 @@
+import type { Browser } from "@playwright/test";
+import type { Scenario } from "../../cluster/scenario";
+import { printTable } from "../agent/table";
+import { agentMemory, startCluster } from "./cluster-setup";
+import { Dashboard } from "./dashboard-process";
+import { browserTiming, type PageSpec, serverTiming } from "./page-timing";
+import { cpuShare } from "./proc-usage";
+import { mib, ms } from "./stats";
+
+/**
+ * The overview and the domains list at one cluster size: what the cluster costs to run, how fast the
+ * server answers, and how soon a browser shows something usable. The live query's /api/cluster is
+ * timed too, since every open page asks for it every 500 ms.
+ */
+
+const PAGES: (PageSpec & { label: string; what: string })[] = [
+  {
+    label: "/",
+    what: "first host card",
+    path: "/",
+    selector: 'section[aria-labelledby="hosts-heading"] li',
+    countSelector: 'section[aria-labelledby="hosts-heading"] li',
+  },
+  {
+    label: "/domains",
+    what: "first table row",
+    path: "/domains",
+    selector: 'section[aria-label="Domains table"] tbody tr',
+    countSelector: 'section[aria-label="Domains table"] tbody tr',
+  },
+];
+
+export interface ScaleOptions {
+  browser: Browser;
+  buildDir: string;
+  dir: string;
+  name: string;
+  scenario: Scenario;
+  batchSize?: number;
+  /** performance.now() by which the agents should be up (see startCluster). */
+  startDeadline?: number;
+  serverSamples: number;
+  browserSamples: number;
+}
+
+export async function scaleSection(options: ScaleOptions): Promise<void> {
+  const cluster = await startCluster({
+    scenario: options.scenario,
+    dir: options.dir,
+    batchSize: options.batchSize,
+    deadline: options.startDeadline,
+  });
+  let dashboard: Dashboard | undefined;
+  try {
+    const agentPids = cluster.agents.flatMap((agent) => (agent.pid === undefined ? [] : [agent.pid]));
+    const memory = agentMemory(cluster);
+    const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+    const idle = await cpuShare(agentPids, 2000);
+    if (cluster.skippedHosts > 0) {
+      console.log(
+        `  note: only ${cluster.agents.length} of ${options.scenario.hosts.length} hosts started within the run's time ` +
+          `budget (${cluster.startSeconds.toFixed(0)} s at this machine's load); the figures below are for ${cluster.agents.length}`,
+      );
+    }
+    console.log(
+      `  cluster: ${cluster.agents.length} agent processes (${cluster.domains} domains) started in ${cluster.startSeconds.toFixed(1)} s` +
+        `${options.batchSize ? ` (batches of ${options.batchSize})` : ""}, ${cluster.startCpuSeconds.toFixed(2)} s of CPU each; RSS ${mib(sum(memory.rss))} ` +
+        `(${mib(sum(memory.rss) / memory.rss.length)} each), PSS ${mib(sum(memory.pss))} ` +
+        `(${mib(sum(memory.pss) / memory.pss.length)} each); MemAvailable fell by ${mib(cluster.memTakenBytes)}; ` +
+        `idle CPU ${(idle * 100).toFixed(0)}% of one core`,
+    );
+    dashboard = await Dashboard.start({
+      buildDir: options.buildDir,
+      manifestPath: cluster.manifestPath,
+      dir: options.dir,
+      name: options.name,
+    });
+
+    const serverRows = [];
+    for (const path of [...PAGES.map((page) => page.path), "/api/cluster"]) {
+      const timing = await serverTiming(`${dashboard.url}${path}`, options.serverSamples);
+      serverRows.push([
+        path,
+        ms(timing.coldMs),
+        ms(timing.headersMs),
+        ms(timing.completeMs),
+        `${(timing.bytes / 1024).toFixed(0)} KiB`,
+      ]);
+    }
+    const reachable = await reachableHosts(dashboard.url);
+    console.log(
+      `  server: GET from the bench, one at a time, median of ${options.serverSamples} after one cold request; ` +
+        `/api/cluster is what each open page polls every 500 ms (${reachable} hosts reachable in it)`,
+    );
+    printTable(["path", "cold", "first byte", "complete", "size"], serverRows);
+
+    const serverPids = dashboard.pid === undefined ? [] : [dashboard.pid];
+    const browserRows = [];
+    for (const page of PAGES) {
+      const timing = await browserTiming(options.browser, `${dashboard.url}${page.path}`, page, {
+        samples: options.browserSamples,
+        serverPids,
+        agentPids,
+      });
+      browserRows.push([
+        page.label,
+        page.what,
+        ms(timing.visibleMs),
+        ms(timing.hydratedMs),
+        ms(timing.loadMs),
+        timing.count,
+        percent(timing.busyAfterLoad),
+        percent(timing.serverCpu),
+        percent(timing.agentsCpu),
+        timing.failures,
+      ]);
+    }
+    console.log(
+      `  browser: Chromium, fresh context per sample (first visit), median of ${options.browserSamples}, times from ` +
+        "navigation start. Then, on the last sample, 4 s with the page open: the share of it the page's main " +
+        "thread spent in long tasks (live re-renders), and the CPU the dashboard server and all agents used " +
+        "(100% = one core) answering its polls",
+    );
+    printTable(
+      [
+        "page",
+        "usable when",
+        "visible",
+        "hydrated",
+        "load event",
+        "elements",
+        "page busy",
+        "server CPU",
+        "agents CPU",
+        "failed",
+      ],
+      browserRows,
+    );
+    console.log(`  dashboard process RSS after the runs: ${mib(dashboard.rssBytes())}`);
+  } finally {
+    await dashboard?.stop();
+    await cluster.stop();
+  }
+}
+
+function percent(share: number): string {
+  return Number.isFinite(share) ? `${(share * 100).toFixed(0)}%` : "-";
+}
+
+/** "reachable / registered" in the snapshot the browser gets: agents timing out show as unreachable. */
+async function reachableHosts(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/cluster`, { signal: AbortSignal.timeout(60_000) });
+  const snapshot = (await response.json()) as { hosts: { reachable: boolean }[] };
+  return `${snapshot.hosts.filter((host) => host.reachable).length} / ${snapshot.hosts.length}`;
+}
