@@ -9,7 +9,8 @@ import { E2E_DATABASE_URL, migrationRow } from "./db";
  * database reconciles with the agents and records the outcome under the admin who started it.
  */
 
-const SECOND_PORT = 3101;
+// Next to the first dashboard (playwright.config.ts: E2E_PORT, 3100 by default).
+const SECOND_PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
 let second: ChildProcess | undefined;
 test.afterAll(() => {
   second?.kill("SIGTERM");
