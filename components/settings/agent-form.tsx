@@ -6,7 +6,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { RegisteredAgent } from "@/lib/dashboard/agents";
 import { TOKEN_MIN_LENGTH } from "@/lib/validations/agent";
 import { FormField } from "./form-field";
-import { primaryButton, secondaryButton } from "./styles";
+import { primaryButton, secondaryButton } from "@/components/ui/buttons";
 
 type Result = ActionResult<RegisteredAgent> | null;
 

@@ -7,7 +7,7 @@ import type { AgentTestReport } from "@/lib/dashboard/agent-check";
 import type { RegisteredAgent } from "@/lib/dashboard/agents";
 import { AgentForm } from "./agent-form";
 import { RemoveConfirmation } from "./remove-confirmation";
-import { dangerOutlineButton, secondaryButton } from "./styles";
+import { dangerOutlineButton, secondaryButton } from "@/components/ui/buttons";
 import { TestResult } from "./test-result";
 
 type Mode = "view" | "edit" | "confirm-remove";

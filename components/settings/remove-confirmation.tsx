@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { dangerButton, secondaryButton } from "./styles";
+import { dangerButton, secondaryButton } from "@/components/ui/buttons";
 
 /**
  * The second step of Remove: says what removing does and asks again. Focus starts on the safe

@@ -3,7 +3,7 @@ import { domainNameSchema, migrationKindSchema } from "../schemas/migration";
 
 /** What the migrate dialog sends to the server actions; the parsed type is the actions' input. */
 
-const hostNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, "pick a host");
+export const hostNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/, "pick a host");
 
 const optionalNumber = (schema: z.ZodNumber) =>
   z.preprocess(

@@ -1,4 +1,4 @@
-/** Button looks shared by the settings components (focus ring always visible for keyboard users). */
+/** Button looks shared by the dashboard (focus ring always visible for keyboard users). */
 
 const base =
   "inline-flex items-center justify-center rounded px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-700 disabled:cursor-not-allowed aria-disabled:cursor-wait aria-disabled:opacity-70";
