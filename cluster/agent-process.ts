@@ -84,6 +84,18 @@ export class AgentProcess {
     await exited;
   }
 
+  /**
+   * This agent, not another process that took its port first (which would answer /healthz all the
+   * same while this one fails to listen): only this agent knows its token and name.
+   */
+  private async answersAsItself(client: AgentClient): Promise<boolean> {
+    try {
+      return (await client.host()).name === this.name;
+    } catch {
+      return false;
+    }
+  }
+
   logTail(lines = 20): string {
     try {
       return readFileSync(this.logPath, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
@@ -97,7 +109,7 @@ export class AgentProcess {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (!this.running) throw new Error(`agent ${this.name} exited during start:\n${this.logTail()}`);
-      if (await client.healthy()) return;
+      if (await this.answersAsItself(client)) return;
       await new Promise((done) => setTimeout(done, 100));
     }
     throw new Error(`agent ${this.name} did not answer /healthz within ${timeoutMs} ms:\n${this.logTail()}`);

@@ -2,11 +2,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AgentProcess } from "./agent-process";
-import { findFreePorts } from "./free-ports";
+import { findFreePorts, isAddressInUse } from "./free-ports";
 import { agentConfigs, type ClusterLayout, type Scenario } from "./scenario";
 
-/** A set of agent processes started from one scenario; the demo cluster, and the tests' clusters. */
+/** Starts tried when an agent finds its port taken (see free-ports.ts). */
+const START_ATTEMPTS = 3;
 
+/** A set of agent processes started from one scenario; the demo cluster, and the tests' clusters. */
 export interface ClusterOptions {
   scenario: Scenario;
   stateRoot?: string;
@@ -27,26 +29,30 @@ export class Cluster {
     const listenHost = options.listenHost ?? "127.0.0.1";
     const temporary = options.stateRoot === undefined;
     const stateRoot = options.stateRoot ?? (await mkdtemp(join(tmpdir(), "ballast-cluster-")));
-    const ports = await findFreePorts(listenHost, options.basePort ?? 0, options.scenario.hosts.length);
-    const configs = agentConfigs(options.scenario, {
-      stateRoot,
-      listenHost,
-      ports,
-      timeScale: options.timeScale,
-      logLevel: options.logLevel,
-    });
-    const cluster = new Cluster(
-      configs.map((config) => new AgentProcess(config, stateRoot)),
-      stateRoot,
-      temporary,
-    );
-    try {
-      await Promise.all(cluster.agents.map((agent) => agent.start()));
-    } catch (error) {
-      await cluster.stop();
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      const ports = await findFreePorts(listenHost, options.basePort ?? 0, options.scenario.hosts.length);
+      const configs = agentConfigs(options.scenario, {
+        stateRoot,
+        listenHost,
+        ports,
+        timeScale: options.timeScale,
+        logLevel: options.logLevel,
+      });
+      const cluster = new Cluster(
+        configs.map((config) => new AgentProcess(config, stateRoot)),
+        stateRoot,
+        temporary,
+      );
+      // Every start settles before anything is stopped, so no agent is left running behind a failure.
+      const started = await Promise.allSettled(cluster.agents.map((agent) => agent.start()));
+      const failure = started.find((result) => result.status === "rejected");
+      if (!failure) return cluster;
+      await Promise.all(cluster.agents.map((agent) => agent.stop()));
+      // Another process bound a port between the probe and the agent's listen: new ports, same agents.
+      if (attempt < START_ATTEMPTS && isAddressInUse(failure.reason)) continue;
+      if (temporary) await rm(stateRoot, { recursive: true, force: true });
+      throw failure.reason;
     }
-    return cluster;
   }
 
   agent(name: string): AgentProcess {

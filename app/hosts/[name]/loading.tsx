@@ -1,5 +1,0 @@
-import { HostDetailSkeleton } from "@/components/hosts/hosts-skeleton";
-
-export default function HostLoading() {
-  return <HostDetailSkeleton />;
-}
