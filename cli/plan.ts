@@ -19,6 +19,10 @@ function oneLine(text: string): string {
 }
 
 async function main(): Promise<number> {
+  // A reader that stops early (`| head`) is not an error of ours.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
   const text = await readStdin();
   try {
     const result = plan(parseSnapshotJson(text));
