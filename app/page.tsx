@@ -1,11 +1,12 @@
 import { Overview } from "@/components/cluster/overview";
-import { clusterSnapshot } from "@/lib/dashboard/snapshot";
+import { liveHosts } from "@/lib/dashboard/live-cluster";
+import { overviewView } from "@/lib/dashboard/views";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
-  const snapshot = await clusterSnapshot();
-  if (snapshot.hosts.length === 0) {
+  const view = overviewView(await liveHosts());
+  if (view.hosts.length === 0) {
     return (
       <p className="text-slate-700">
         No agent is registered yet. Add one under{" "}
@@ -16,5 +17,5 @@ export default async function OverviewPage() {
       </p>
     );
   }
-  return <Overview initial={snapshot} />;
+  return <Overview initial={view} />;
 }

@@ -30,7 +30,9 @@ test("an agent is removed, refused with a wrong token, added back and tested", a
 
 test("no agent token reaches a page or the client bundle", async ({ page }) => {
   const tokens = manifestAgents().map((agent) => agent.token);
-  for (const path of ["/", "/hosts", "/domains", "/migrations", "/settings", "/api/cluster"]) {
+  const pages = ["/", "/hosts", "/hosts/h1", "/domains", "/domains/web01", "/migrations", "/settings"];
+  const polls = ["overview", "hosts", "host?name=h1", "domains", "domain?name=web01", "migrations"];
+  for (const path of [...pages, "/api/cluster", ...polls.map((poll) => `/api/cluster/${poll}`)]) {
     const response = await page.goto(path);
     const body = (await response?.text()) ?? "";
     for (const token of tokens) expect(body.includes(token), `${path} contains a token`).toBe(false);

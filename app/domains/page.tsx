@@ -1,17 +1,29 @@
 import type { Metadata } from "next";
 import { DomainsTable } from "@/components/domains/domains-table";
-import { clusterSnapshot } from "@/lib/dashboard/snapshot";
+import { parseDomainQuery } from "@/lib/dashboard/domain-filters";
+import { domainPage } from "@/lib/dashboard/domain-list";
+import { liveSnapshot } from "@/lib/dashboard/live-cluster";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Domains" };
 
-export default async function DomainsPage() {
-  const snapshot = await clusterSnapshot();
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+/** The page of rows the URL asks for, filtered and sorted over every domain, rendered on the server. */
+export default async function DomainsPage({ searchParams }: { searchParams: Search }) {
+  const raw = await searchParams;
+  const query = parseDomainQuery({
+    get: (name) => {
+      const value = raw[name];
+      return (Array.isArray(value) ? value[0] : value) ?? null;
+    },
+  });
+  const page = domainPage(await liveSnapshot(), query);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Domains</h1>
-      <DomainsTable initial={snapshot} />
+      <DomainsTable initial={{ query, page }} />
     </div>
   );
 }

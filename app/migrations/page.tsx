@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { ActiveMigrations } from "@/components/migrations/active-migrations";
+import { LiveActiveMigrations } from "@/components/migrations/active-migrations";
 import { HistoryFilter } from "@/components/migrations/history-filter";
 import { HistoryTable } from "@/components/migrations/history-table";
-import { listHistory, reconcile } from "@/lib/dashboard/history";
-import { clusterSnapshot } from "@/lib/dashboard/snapshot";
-import { allMigrations } from "@/lib/dashboard/summary";
+import { listHistory } from "@/lib/dashboard/history";
+import { liveHosts } from "@/lib/dashboard/live-cluster";
+import { migrationsView } from "@/lib/dashboard/views";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Migrations" };
@@ -19,9 +19,9 @@ export default async function MigrationsPage({ searchParams }: { searchParams: S
       typeof raw[key] === "string" && raw[key] !== "" ? raw[key] : undefined,
     ]),
   );
-  // What the agents report first: a dashboard that was down while migrations ended records them now.
-  const snapshot = await clusterSnapshot();
-  await reconcile(allMigrations(snapshot));
+  // What the agents report first: each round records it in the history (a dashboard that was down
+  // while migrations ended records them now), so the rows below include it.
+  const snapshot = await liveHosts();
   const rows = await listHistory(values);
   return (
     <div className="space-y-8">
@@ -29,7 +29,7 @@ export default async function MigrationsPage({ searchParams }: { searchParams: S
         <h1 id="active" className="mb-3 text-2xl font-semibold">
           Migrations in progress
         </h1>
-        <ActiveMigrations initial={snapshot} />
+        <LiveActiveMigrations initial={migrationsView(snapshot)} />
       </section>
       <section aria-labelledby="history">
         <h2 id="history" className="mb-3 text-lg font-semibold">

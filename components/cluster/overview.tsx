@@ -1,18 +1,15 @@
 "use client";
 
-import Link from "next/link";
 import { ActiveMigrations } from "@/components/migrations/active-migrations";
-import { Badge } from "@/components/ui/badge";
 import { UsageBar } from "@/components/ui/usage-bar";
-import type { ClusterSnapshot } from "@/lib/dashboard/snapshot";
-import { activeMigrations, clusterTotals, hostLoad } from "@/lib/dashboard/summary";
-import { useCluster } from "./use-cluster";
+import type { OverviewView } from "@/lib/dashboard/views";
+import { HostCard } from "./host-card";
+import { useOverview } from "./live-queries";
 
 /** Cluster totals, every host's CPU and memory, and the migrations under way; kept live. */
-export function Overview({ initial }: { initial: ClusterSnapshot }) {
-  const { data: snapshot } = useCluster(initial);
-  const totals = clusterTotals(snapshot);
-  const migrations = activeMigrations(snapshot);
+export function Overview({ initial }: { initial: OverviewView }) {
+  const { data } = useOverview(initial);
+  const { totals, migrations } = data;
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">Cluster overview</h1>
@@ -51,40 +48,8 @@ export function Overview({ initial }: { initial: ClusterSnapshot }) {
           Hosts
         </h2>
         <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
-          {snapshot.hosts.map(hostLoad).map((load) => (
-            <li
-              key={load.name}
-              className={`rounded border bg-white p-4 ${load.hot ? "border-red-400" : "border-slate-200"}`}
-            >
-              <div className="mb-2 flex items-center justify-between">
-                <Link href={`/hosts/${load.name}`} className="font-semibold text-sky-800 hover:underline">
-                  {load.name}
-                </Link>
-                {!load.reachable && <Badge tone="red">unreachable</Badge>}
-                {load.hot && <Badge tone="red">hot</Badge>}
-              </div>
-              {load.reachable ? (
-                <div className="space-y-2">
-                  <UsageBar
-                    label="CPU"
-                    used={load.cpuUsed}
-                    total={load.strandsTotal}
-                    unit="strands"
-                    hot={load.hot}
-                  />
-                  <UsageBar
-                    label="Memory"
-                    used={load.memoryUsedMiB / 1024}
-                    total={load.memoryTotalMiB / 1024}
-                    unit="GiB"
-                    hot={load.hot}
-                  />
-                  <p className="text-xs text-slate-600">{load.domains} domains</p>
-                </div>
-              ) : (
-                <p className="text-sm text-red-700">{load.error}</p>
-              )}
-            </li>
+          {data.hosts.map((load) => (
+            <HostCard key={load.name} load={load} />
           ))}
         </ul>
       </section>
@@ -93,7 +58,7 @@ export function Overview({ initial }: { initial: ClusterSnapshot }) {
         <h2 id="migrations-heading" className="mb-3 text-lg font-semibold">
           Migrations in progress
         </h2>
-        <ActiveMigrations initial={initial} />
+        <ActiveMigrations migrations={migrations} />
       </section>
     </div>
   );

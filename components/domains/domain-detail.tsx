@@ -1,11 +1,8 @@
 "use client";
 
-import { useCluster } from "@/components/cluster/use-cluster";
+import { useDomainDetail } from "@/components/cluster/live-queries";
 import { MigrateButton } from "@/components/migrate/migrate-button";
-import { migrationMark } from "@/lib/dashboard/describe-flags";
-import { domainMigration, lastFailedMigration, locateDomain } from "@/lib/dashboard/locate-domain";
-import type { ClusterSnapshot, HostView } from "@/lib/dashboard/snapshot";
-import type { Domain } from "@/lib/schemas/domain";
+import type { DomainDetailView, DomainHere } from "@/lib/dashboard/domain-detail-view";
 import { DomainDevices } from "./domain-devices";
 import { DomainElsewhere } from "./domain-elsewhere";
 import { FlagsLegend } from "./domain-flags";
@@ -23,18 +20,18 @@ export function DomainDetail({
   name,
   host,
 }: {
-  initial: ClusterSnapshot;
+  initial: DomainDetailView;
   name: string;
   host: string;
 }) {
-  const { data: snapshot, error } = useCluster(initial);
-  const location = locateDomain(snapshot, name, host);
+  const { data, error } = useDomainDetail(name, host, initial);
+  const { location } = data;
   return (
     <div className="space-y-6">
       <DomainBreadcrumb name={name} />
-      <LiveNotice error={error} takenAt={snapshot.takenAt} />
+      <LiveNotice error={error} takenAt={data.takenAt} />
       {location.kind === "here" ? (
-        <DomainView snapshot={snapshot} view={location.view} domain={location.domain} />
+        <DomainView here={location} />
       ) : (
         <DomainElsewhere name={name} host={host} location={location} />
       )}
@@ -42,30 +39,19 @@ export function DomainDetail({
   );
 }
 
-function DomainView({
-  snapshot,
-  view,
-  domain,
-}: {
-  snapshot: ClusterSnapshot;
-  view: HostView;
-  domain: Domain;
-}) {
-  const migration = domainMigration(snapshot, view.name, domain);
+function DomainView({ here }: { here: DomainHere }) {
+  const { domain, migration, failed } = here;
   // A target copy is not the domain yet, and a migrating one is busy: the agent would refuse both.
   const canMigrate = domain.migration === null && migration === null;
-  const failed =
-    migrationMark(domain.flags) === "error" ? lastFailedMigration(snapshot, view.name, domain.name) : null;
-  const hosts = snapshot.hosts.map(({ name, reachable }) => ({ name, reachable }));
   return (
     <article aria-labelledby="domain-name" className="space-y-6">
       <DomainHeader
         domain={domain}
-        host={view.name}
-        actions={canMigrate && <MigrateButton domain={domain.name} source={view.name} hosts={hosts} />}
+        host={here.host}
+        actions={canMigrate && <MigrateButton domain={domain.name} source={here.host} hosts={here.hosts} />}
       />
       <FlagsLegend />
-      {migration && <DomainMigration migration={migration} host={view.name} />}
+      {migration && <DomainMigration migration={migration} host={here.host} />}
       {failed && (
         <p className="rounded border border-red-300 bg-red-50 px-4 py-2 text-sm text-red-900">
           The last migration ({failed.source} to {failed.target}) failed
@@ -78,7 +64,7 @@ function DomainView({
         </h2>
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2 2xl:grid-cols-3">
           <DomainResources domain={domain} />
-          <DomainDevices domain={domain} host={view.host} />
+          <DomainDevices domain={domain} host={here.hostInfo} />
         </div>
       </section>
     </article>

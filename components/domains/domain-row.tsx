@@ -1,5 +1,7 @@
 import Link from "next/link";
-import type { DomainRow as Row } from "@/lib/dashboard/domain-filters";
+import { memo } from "react";
+import { LinkPending } from "@/components/ui/link-pending";
+import type { DomainRow as Row } from "@/lib/dashboard/domain-rows";
 import { formatUptime } from "@/lib/dashboard/format-uptime";
 import { formatSizeMiB } from "@/lib/units";
 import { DomainFlags } from "./domain-flags";
@@ -11,36 +13,41 @@ const cell = "px-3 py-2 whitespace-nowrap";
 const figure = `${cell} text-right font-mono tabular-nums`;
 const link = "text-sky-800 hover:underline focus-visible:outline-2 focus-visible:outline-sky-700";
 
-/** One domain on one host, with the columns of `ldm list` and where its migration stands. */
-export function DomainRow({ row }: { row: Row }) {
-  const { domain, host } = row;
+/**
+ * One domain on one host, with the columns of `ldm list` and where its migration stands. Memoised:
+ * a poll keeps unchanged rows' objects (structural sharing), so only rows that moved re-render.
+ */
+export const DomainRow = memo(function DomainRow({ row }: { row: Row }) {
+  const { host } = row;
   return (
     <tr className="border-t border-slate-200 align-top hover:bg-slate-50">
       <th scope="row" className={`${cell} text-left font-semibold`}>
-        <Link href={domainHref(domain.name, host)} className={link}>
-          {domain.name}
+        <Link href={domainHref(row.name, host)} className={link}>
+          {row.name}
+          <LinkPending />
         </Link>
       </th>
       <td className={cell}>
         <Link href={hostHref(host)} className={link}>
           {host}
+          <LinkPending />
         </Link>
       </td>
       <td className={cell}>
-        <StateBadge state={domain.state} />
+        <StateBadge state={row.state} />
       </td>
       <td className={cell}>
-        <DomainFlags flags={domain.flags} />
+        <DomainFlags flags={row.flags} />
       </td>
-      <td className={figure}>{domain.consolePort ?? "-"}</td>
-      <td className={figure}>{domain.vcpus}</td>
-      <td className={figure}>{formatSizeMiB(domain.memoryMiB)}</td>
+      <td className={figure}>{row.consolePort ?? "-"}</td>
+      <td className={figure}>{row.vcpus}</td>
+      <td className={figure}>{formatSizeMiB(row.memoryMiB)}</td>
       {/* Only a running domain uses its strands; a bound copy's 0% would read as an idle guest. */}
-      <td className={figure}>{domain.state === "active" ? `${domain.utilization.toFixed(1)}%` : "-"}</td>
-      <td className={figure}>{formatUptime(domain.uptimeSeconds)}</td>
+      <td className={figure}>{row.state === "active" ? `${row.utilization.toFixed(1)}%` : "-"}</td>
+      <td className={figure}>{formatUptime(row.uptimeSeconds)}</td>
       <td className={`${cell} text-sm`}>
         <MigrationCell row={row} />
       </td>
     </tr>
   );
-}
+});

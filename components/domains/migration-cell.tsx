@@ -1,19 +1,20 @@
-import type { DomainRow } from "@/lib/dashboard/domain-filters";
+import type { DomainRow } from "@/lib/dashboard/domain-rows";
 
 /**
  * `ldm list -o status` in a cell: the phase, the progress and the other end ("to h2" on the source's
  * row, "from h1" on the target's copy), so both rows of one migration read as a pair.
  */
 export function MigrationCell({ row }: { row: DomainRow }) {
-  const { migration, domain } = row;
-  if (!migration) return domain.migration ? <span>{domain.migration.phase}</span> : <span>-</span>;
-  const peer = migration.source === row.host ? `to ${migration.target}` : `from ${migration.source}`;
+  const { migration } = row;
+  if (!migration) return <span>-</span>;
+  if (migration.progress === null || migration.peer === null) return <span>{migration.phase}</span>;
   if (migration.phase === "needs-attention")
-    return <span className="font-semibold text-amber-900">needs attention ({peer})</span>;
+    return <span className="font-semibold text-amber-900">needs attention ({migration.peer})</span>;
   return (
     <span className="flex min-w-40 flex-col gap-1">
       <span className="whitespace-nowrap">
-        {migration.phase} <span className="font-mono tabular-nums">{migration.progress}%</span> {peer}
+        {migration.phase} <span className="font-mono tabular-nums">{migration.progress}%</span>{" "}
+        {migration.peer}
       </span>
       {/* The percentage above says it in words; the bar is for the eye. */}
       <span aria-hidden="true" className="h-1.5 overflow-hidden rounded bg-slate-200">

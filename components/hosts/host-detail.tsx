@@ -1,9 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useCluster } from "@/components/cluster/use-cluster";
+import { type HostDetailData, useHost } from "@/components/cluster/live-queries";
 import { hotResources } from "@/lib/dashboard/hot-resources";
-import type { ClusterSnapshot } from "@/lib/dashboard/snapshot";
 import { FreeResources } from "./free-resources";
 import { HostDomains } from "./host-domains";
 import { HostHeader } from "./host-header";
@@ -12,15 +11,15 @@ import { LiveNotice } from "./live-notice";
 import { MemoryMap } from "./memory-map";
 
 /** One host: identity, free resources, memory layout, I/O and domains, kept live. */
-export function HostDetail({ name, initial }: { name: string; initial: ClusterSnapshot }) {
-  const { data: snapshot, error } = useCluster(initial);
-  const view = snapshot.hosts.find((candidate) => candidate.name === name);
+export function HostDetail({ name, initial }: { name: string; initial: HostDetailData }) {
+  const { data, error } = useHost(name, initial);
+  const view = data.view;
   if (!view) return <HostGone name={name} />;
   const host = view.host;
   const hot = hotResources(host);
   return (
     <div className="space-y-8">
-      <LiveNotice error={error} takenAt={snapshot.takenAt} />
+      <LiveNotice error={error} takenAt={data.takenAt} />
       <HostHeader view={view} hot={hot} />
       {host && (
         <>

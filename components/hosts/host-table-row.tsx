@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LinkPending } from "@/components/ui/link-pending";
 import { UsageBar } from "@/components/ui/usage-bar";
 import type { HostRow } from "@/lib/dashboard/host-rows";
 import { formatSizeMiB } from "@/lib/units";
@@ -20,6 +21,7 @@ export function HostTableRow({ row }: { row: HostRow }) {
       <th scope="row" className="px-2 py-2 text-left font-semibold whitespace-nowrap">
         <Link href={hostHref(row.name)} className="text-sky-800 hover:underline focus-visible:outline-2">
           {row.name}
+          <LinkPending />
         </Link>
       </th>
       <td className="px-2 py-2">

@@ -1,18 +1,17 @@
 "use client";
 
 import { useId, useState } from "react";
-import { useCluster } from "@/components/cluster/use-cluster";
+import { useHosts } from "@/components/cluster/live-queries";
 import {
   DEFAULT_HOST_SORT,
   filterHostRows,
   type HostFilter,
   type HostSort,
   type HostSortKey,
-  hostRows,
   nextHostSort,
   sortHostRows,
 } from "@/lib/dashboard/host-rows";
-import type { ClusterSnapshot } from "@/lib/dashboard/snapshot";
+import type { HostsView } from "@/lib/dashboard/views";
 import { HostFilters } from "./host-filters";
 import { HostTableRow } from "./host-table-row";
 import { LiveNotice } from "./live-notice";
@@ -33,20 +32,20 @@ const COLUMNS: { key: HostSortKey; label: string; numeric?: boolean }[] = [
 ];
 
 /** Every registered host with its free resources, sortable and filterable, kept live. */
-export function HostsTable({ initial }: { initial: ClusterSnapshot }) {
-  const { data: snapshot, error } = useCluster(initial);
+export function HostsTable({ initial }: { initial: HostsView }) {
+  const { data, error } = useHosts(initial);
   const [sort, setSort] = useState<HostSort>(DEFAULT_HOST_SORT);
   const [filter, setFilter] = useState<HostFilter>({ text: "", show: "all" });
   const captionId = useId();
 
-  const all = hostRows(snapshot);
+  const all = data.rows;
   if (all.length === 0) return <NoAgents />;
   const rows = sortHostRows(filterHostRows(all, filter), sort);
   const sortedBy = COLUMNS.find((column) => column.key === sort.key)?.label ?? sort.key;
 
   return (
     <div className="space-y-4">
-      <LiveNotice error={error} takenAt={snapshot.takenAt} />
+      <LiveNotice error={error} takenAt={data.takenAt} />
       <HostFilters filter={filter} onChange={setFilter} shown={rows.length} total={all.length} />
       <ScrollRegion
         labelledBy={captionId}

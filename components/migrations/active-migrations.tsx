@@ -2,16 +2,20 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { useCluster } from "@/components/cluster/use-cluster";
+import { useActiveMigrations } from "@/components/cluster/live-queries";
 import { CancelButton } from "@/components/migrate/cancel-button";
-import type { ClusterSnapshot } from "@/lib/dashboard/snapshot";
-import { activeMigrations } from "@/lib/dashboard/summary";
+import type { MigrationsView } from "@/lib/dashboard/views";
+import type { MigrationStatus } from "@/lib/schemas/migration";
 import { MigrationProgress } from "./migration-progress";
 
-/** The migrations under way, live, each with its progress and a cancel that goes to its source. */
-export function ActiveMigrations({ initial }: { initial: ClusterSnapshot }) {
-  const { data: snapshot } = useCluster(initial);
-  const migrations = activeMigrations(snapshot);
+/** The migrations page's list: its own live query of the migrations under way. */
+export function LiveActiveMigrations({ initial }: { initial: MigrationsView }) {
+  const { data } = useActiveMigrations(initial);
+  return <ActiveMigrations migrations={data.migrations} />;
+}
+
+/** The migrations under way, each with its progress and a cancel that goes to its source. */
+export function ActiveMigrations({ migrations }: { migrations: MigrationStatus[] }) {
   useRefreshWhenOneEnds(migrations.map((migration) => migration.id));
   if (migrations.length === 0) return <p className="text-sm text-slate-600">No migration in progress.</p>;
   return (

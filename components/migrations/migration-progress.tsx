@@ -45,10 +45,7 @@ export function MigrationProgress({ migration }: { migration: MigrationStatus })
         aria-valuenow={migration.progress}
         className="h-3 overflow-hidden rounded bg-slate-200"
       >
-        <div
-          className="h-full bg-sky-600 transition-[width] duration-300"
-          style={{ width: `${migration.progress}%` }}
-        />
+        <div className="h-full bg-sky-600" style={{ width: `${migration.progress}%` }} />
       </div>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs text-slate-700 sm:grid-cols-3 lg:grid-cols-6">
         <Figure label="Progress" value={`${migration.progress}%`} />

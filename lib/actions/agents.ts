@@ -21,6 +21,7 @@ import {
   type RegisteredAgent,
   updateAgent as updateAgentRecord,
 } from "../dashboard/agents";
+import { invalidateLive } from "../dashboard/live-cluster";
 import { addAgentSchema, agentIdSchema, updateAgentSchema } from "../validations/agent";
 import { type ActionResult, invalid } from "./result";
 
@@ -46,6 +47,7 @@ function failure({ error, field }: { error: string; field?: AgentField }): Failu
 }
 
 function changed(): void {
+  invalidateLive();
   revalidatePath("/settings");
   revalidatePath("/");
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { clientFor } from "../dashboard/agents";
 import { recordStart } from "../dashboard/history";
+import { invalidateLive } from "../dashboard/live-cluster";
 import type { DryRunResult, MigrationStatus } from "../schemas/migration";
 import { cancelRequestSchema, type MigrationRequest, migrationRequestSchema } from "../validations/migration";
 import { type ActionResult, agentFailure, invalid } from "./result";
@@ -54,6 +55,7 @@ export async function startMigration(input: unknown): Promise<ActionResult<Migra
     return agentFailure(error, parsed.data.source);
   }
   await recordStart(status, "admin");
+  invalidateLive();
   revalidatePath("/migrations");
   return { ok: true, data: status };
 }
@@ -65,6 +67,7 @@ export async function cancelMigration(input: unknown): Promise<ActionResult<Migr
   if (!source) return { ok: false, error: `unknown host ${parsed.data.source}` };
   try {
     const status = await source.cancel(parsed.data.id);
+    invalidateLive();
     revalidatePath("/migrations");
     return { ok: true, data: status };
   } catch (error) {

@@ -25,6 +25,16 @@ export async function agentClients(): Promise<{ agent: RegisteredAgent; client: 
   }));
 }
 
+/** One registered agent by name, with its client; undefined when none has that name. */
+export async function registeredClient(
+  name: string,
+): Promise<{ agent: RegisteredAgent; client: AgentClient } | undefined> {
+  const agent = await db.agent.findUnique({ where: { name } });
+  if (!agent) return undefined;
+  const { id, url, token } = agent;
+  return { agent: { id, name, url }, client: new AgentClient({ url, token, timeoutMs: AGENT_TIMEOUT_MS }) };
+}
+
 export async function clientFor(name: string): Promise<AgentClient | undefined> {
   const agent = await db.agent.findUnique({ where: { name } });
   return agent

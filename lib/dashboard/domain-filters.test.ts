@@ -3,7 +3,6 @@ import {
   DEFAULT_DOMAIN_QUERY,
   type DomainQuery,
   domainQueryString,
-  domainRows,
   filterDomains,
   isFiltered,
   nextSort,
@@ -11,6 +10,7 @@ import {
   sortDomains,
   visibleDomains,
 } from "./domain-filters";
+import { domainRows } from "./domain-rows";
 import { fakeDomain, fakeHostView, fakeMigration, fakeSnapshot } from "./test-fixtures";
 
 const query = (extra: Partial<DomainQuery>): DomainQuery => ({ ...DEFAULT_DOMAIN_QUERY, ...extra });
@@ -45,23 +45,49 @@ const snapshot = fakeSnapshot([
   fakeHostView("h3", [], { reachable: false, error: "connection refused", host: null }),
 ]);
 const rows = domainRows(snapshot);
-const names = (list: typeof rows) => list.map((row) => `${row.domain.name}@${row.host}`);
+const names = (list: typeof rows) => list.map((row) => `${row.name}@${row.host}`);
 
 describe("domainRows", () => {
   it("lists both copies of a migrating domain with the source's view of the migration", () => {
     expect(names(rows)).toEqual(["web10@h1", "web1@h1", "web1@h2", "db2@h2"]);
-    const target = rows.find((row) => row.host === "h2" && row.domain.name === "web1");
-    expect(target?.domain.flags[5]).toBe("t");
-    expect(target?.migration?.role).toBe("source");
-    expect(rows.find((row) => row.domain.name === "db2")?.migration).toBeNull();
+    const source = rows.find((row) => row.host === "h1" && row.name === "web1");
+    const target = rows.find((row) => row.host === "h2" && row.name === "web1");
+    expect(target?.flags[5]).toBe("t");
+    expect(source?.migration).toEqual({ phase: "transfer", progress: 34, peer: "to h2" });
+    expect(target?.migration).toEqual({ phase: "transfer", progress: 34, peer: "from h1" });
+    expect(rows.find((row) => row.name === "db2")?.migration).toBeNull();
+  });
+
+  it("keeps only the columns the list shows", () => {
+    expect(Object.keys(rows[0] ?? {}).sort()).toEqual([
+      "consolePort",
+      "flags",
+      "host",
+      "memoryMiB",
+      "migration",
+      "name",
+      "state",
+      "uptimeSeconds",
+      "utilization",
+      "vcpus",
+    ]);
+  });
+
+  it("shows the domain's own mark when the cluster does not report its migration", () => {
+    const lone = fakeSnapshot([
+      fakeHostView("h1", [
+        fakeDomain("web7", { migration: { id: "gone", role: "source", phase: "suspend" } }),
+      ]),
+    ]);
+    expect(domainRows(lone)[0]?.migration).toEqual({ phase: "suspend", progress: null, peer: null });
   });
 });
 
 describe("parseDomainQuery and domainQueryString", () => {
   it("round-trips a shared view", () => {
-    const shared = query({ q: "web", host: "h2", state: "bound", sort: "memory", dir: "desc" });
+    const shared = query({ q: "web", host: "h2", state: "bound", sort: "memory", dir: "desc", page: 3 });
     const text = domainQueryString(shared);
-    expect(text).toBe("q=web&host=h2&state=bound&sort=memory&dir=desc");
+    expect(text).toBe("q=web&host=h2&state=bound&sort=memory&dir=desc&page=3");
     expect(parseDomainQuery(new URLSearchParams(text))).toEqual(shared);
   });
 
@@ -70,8 +96,10 @@ describe("parseDomainQuery and domainQueryString", () => {
   });
 
   it("falls back to the defaults on values it does not know", () => {
-    const parsed = parseDomainQuery(new URLSearchParams("state=running&sort=cpu&dir=up"));
+    const parsed = parseDomainQuery(new URLSearchParams("state=running&sort=cpu&dir=up&page=0"));
     expect(parsed).toEqual(DEFAULT_DOMAIN_QUERY);
+    expect(parseDomainQuery(new URLSearchParams("page=2.5")).page).toBe(1);
+    expect(parseDomainQuery(new URLSearchParams("page=-1")).page).toBe(1);
   });
 });
 

@@ -1,19 +1,11 @@
-import { type Domain, type DomainState, domainStateSchema } from "../schemas/domain";
-import type { MigrationStatus } from "../schemas/migration";
-import type { ClusterSnapshot } from "./snapshot";
-import { allMigrations } from "./summary";
+import { type DomainState, domainStateSchema } from "../schemas/domain";
+import type { DomainRow } from "./domain-rows";
 
 /**
- * The domains list as a pure function of the snapshot and the URL query (`?q=&host=&state=&sort=&dir=`),
- * so a filtered, sorted view can be shared as a link and tested without a browser.
+ * The domains list's filters, sort and page as a pure function of the rows and the URL query
+ * (`?q=&host=&state=&sort=&dir=&page=`), so a filtered, sorted view can be shared as a link and
+ * tested without a browser.
  */
-
-export interface DomainRow {
-  host: string;
-  domain: Domain;
-  /** The migration this copy takes part in, as the cluster reports it; null when it is not migrating. */
-  migration: MigrationStatus | null;
-}
 
 export const SORT_KEYS = ["name", "host", "memory", "util"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -25,26 +17,18 @@ export interface DomainQuery {
   state: DomainState | "";
   sort: SortKey;
   dir: SortDirection;
+  /** 1-based; a page past the end shows the last one. */
+  page: number;
 }
 
-export const DEFAULT_DOMAIN_QUERY: DomainQuery = { q: "", host: "", state: "", sort: "name", dir: "asc" };
-
-/**
- * Every domain of every reachable host. Both copies of a migrating domain are kept, as `ldm list` shows
- * them on each host: the source's with flag `s`, the target's (bound) with flag `t`.
- */
-export function domainRows(snapshot: ClusterSnapshot): DomainRow[] {
-  const migrations = new Map(allMigrations(snapshot).map((m) => [m.id, m]));
-  return snapshot.hosts
-    .filter((view) => view.reachable)
-    .flatMap((view) =>
-      view.domains.map((domain) => ({
-        host: view.name,
-        domain,
-        migration: domain.migration ? (migrations.get(domain.migration.id) ?? null) : null,
-      })),
-    );
-}
+export const DEFAULT_DOMAIN_QUERY: DomainQuery = {
+  q: "",
+  host: "",
+  state: "",
+  sort: "name",
+  dir: "asc",
+  page: 1,
+};
 
 /** Reads the query leniently: an unknown state or sort key in a pasted link falls back to the default. */
 export function parseDomainQuery(params: { get(name: string): string | null }): DomainQuery {
@@ -56,7 +40,13 @@ export function parseDomainQuery(params: { get(name: string): string | null }): 
     state: state.success ? state.data : "",
     sort: sort ?? DEFAULT_DOMAIN_QUERY.sort,
     dir: params.get("dir") === "desc" ? "desc" : "asc",
+    page: parsePage(params.get("page")),
   };
+}
+
+function parsePage(text: string | null): number {
+  const page = Number(text);
+  return Number.isSafeInteger(page) && page >= 1 ? page : 1;
 }
 
 /** The query string without its defaults, so the plain list stays `/domains`. */
@@ -69,6 +59,7 @@ export function domainQueryString(query: DomainQuery): string {
     params.set("sort", query.sort);
     params.set("dir", query.dir);
   }
+  if (query.page > 1) params.set("page", String(query.page));
   return params.toString();
 }
 
@@ -80,19 +71,19 @@ export function filterDomains(rows: DomainRow[], query: DomainQuery): DomainRow[
   const needle = query.q.trim().toLowerCase();
   return rows.filter(
     (row) =>
-      (needle === "" || row.domain.name.toLowerCase().includes(needle)) &&
+      (needle === "" || row.name.toLowerCase().includes(needle)) &&
       (query.host === "" || row.host === query.host) &&
-      (query.state === "" || row.domain.state === query.state),
+      (query.state === "" || row.state === query.state),
   );
 }
 
 const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
 
 const COMPARE: Record<SortKey, (a: DomainRow, b: DomainRow) => number> = {
-  name: (a, b) => collator.compare(a.domain.name, b.domain.name),
+  name: (a, b) => collator.compare(a.name, b.name),
   host: (a, b) => collator.compare(a.host, b.host),
-  memory: (a, b) => a.domain.memoryMiB - b.domain.memoryMiB,
-  util: (a, b) => a.domain.utilization - b.domain.utilization,
+  memory: (a, b) => a.memoryMiB - b.memoryMiB,
+  util: (a, b) => a.utilization - b.utilization,
 };
 
 /**

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Domain } from "../schemas/domain";
 import type { Host } from "../schemas/host";
 import { filterHostRows, type HostRow, hostRow, nextHostSort, sortHostRows } from "./host-rows";
-import type { HostView } from "./snapshot";
+import type { HostSummary } from "./snapshot";
 
 function host(
   overrides: {
@@ -11,6 +10,7 @@ function host(
     strandsFree?: number;
     usedStrands?: number;
     freeMiB?: number;
+    domains?: { total: number; active: number };
   } = {},
 ): Host {
   return {
@@ -44,22 +44,17 @@ function host(
     storage: [],
     console: { name: "primary-vcc0", firstPort: 5000, lastPort: 5003, freePorts: [5001, 5003] },
     delayedReconfig: false,
-    domains: { total: 0, active: 0 },
+    domains: overrides.domains ?? { total: 0, active: 0 },
   };
 }
 
-function domain(state: Domain["state"]): Domain {
-  return { state } as Domain;
-}
-
-function view(name: string, hostData: Host | null, domains: Domain[] = []): HostView {
+function view(name: string, hostData: Host | null): HostSummary {
   return {
     name,
     url: `http://${name}:7070`,
     reachable: hostData !== null,
     error: hostData ? null : "connect ECONNREFUSED",
     host: hostData,
-    domains,
     migrations: [],
   };
 }
@@ -67,8 +62,8 @@ function view(name: string, hostData: Host | null, domains: Domain[] = []): Host
 const names = (rows: HostRow[]) => rows.map((row) => row.name);
 
 describe("hostRow", () => {
-  it("reads the figures of a reachable host", () => {
-    const row = hostRow(view("h1", host(), [domain("active"), domain("bound"), domain("active")]));
+  it("reads the figures of a reachable host, with the domains its agent counts", () => {
+    const row = hostRow(view("h1", host({ domains: { total: 3, active: 2 } })));
     expect(row).toMatchObject({
       reachable: true,
       hot: false,

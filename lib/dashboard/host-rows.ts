@@ -1,9 +1,10 @@
 import { type HotResources, hotResources } from "./hot-resources";
-import type { ClusterSnapshot, HostView } from "./snapshot";
+import type { ClusterHosts, HostSummary } from "./snapshot";
 import { hostLoad } from "./summary";
 
 /**
  * The hosts list as rows the table can sort and filter: pure, so the browser and the tests share it.
+ * The server sends the rows (not the hosts' memory layouts and volumes) on each poll.
  * Figures of an unreachable host are null (not zero), so they sort last and never pass for "empty".
  */
 
@@ -30,7 +31,7 @@ export interface HostRow {
   domainsTotal: number;
 }
 
-export function hostRow(view: HostView): HostRow {
+export function hostRow(view: HostSummary): HostRow {
   const host = view.host;
   const load = hostLoad(view);
   const consolePorts = host?.console ? host.console.lastPort - host.console.firstPort + 1 : null;
@@ -50,12 +51,12 @@ export function hostRow(view: HostView): HostRow {
     largestFreeBlockMiB: host ? Math.max(0, ...host.memory.freeBlocks.map((block) => block.sizeMiB)) : null,
     consolePortsFree: host?.console ? host.console.freePorts.length : null,
     consolePortsTotal: consolePorts,
-    domainsActive: view.domains.filter((domain) => domain.state === "active").length,
-    domainsTotal: view.domains.length,
+    domainsActive: load.activeDomains,
+    domainsTotal: load.domains,
   };
 }
 
-export function hostRows(snapshot: ClusterSnapshot): HostRow[] {
+export function hostRows(snapshot: ClusterHosts): HostRow[] {
   return snapshot.hosts.map(hostRow);
 }
 

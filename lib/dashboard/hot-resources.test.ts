@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Host } from "../schemas/host";
 import { hotLabel, hotResources } from "./hot-resources";
-import type { HostView } from "./snapshot";
+import type { HostSummary } from "./snapshot";
 import { hostLoad } from "./summary";
 
 function host(usedStrands: number, freeMiB: number): Host {
   return {
     cpu: { strandsTotal: 100, usedStrands },
     memory: { totalMiB: 1000, freeMiB },
+    domains: { total: 0, active: 0 },
   } as Host;
 }
 
@@ -31,8 +32,8 @@ describe("hotResources", () => {
         reachable: true,
         error: null,
         host: data,
-        domains: [],
-      } as unknown as HostView;
+        migrations: [],
+      } as unknown as HostSummary;
       const hot = hotResources(data);
       expect(hot.cpu || hot.memory).toBe(hostLoad(view).hot);
     }

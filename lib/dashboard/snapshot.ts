@@ -1,53 +1,93 @@
 import "server-only";
+import type { AgentClient } from "../agent-client/agent-client";
 import type { Domain } from "../schemas/domain";
 import type { Host } from "../schemas/host";
 import type { MigrationStatus } from "../schemas/migration";
-import { agentClients } from "./agents";
+import { agentClients, type RegisteredAgent, registeredClient } from "./agents";
 
 /**
- * The whole cluster as the agents report it now: every registered agent asked at once, each with
- * a timeout, so one dead host shows as unreachable instead of stalling the page.
+ * The cluster as the agents report it now: every registered agent asked at once, each with a
+ * timeout, so one dead host shows as unreachable instead of stalling the page. Two depths: hosts and
+ * migrations only (two small answers per agent: the overview, the hosts list, the migrations), or
+ * with every domain as well (the domains pages). Pages get these through live-cluster.ts, which
+ * shares one round among concurrent callers.
  */
 
-export interface HostView {
+export interface HostSummary {
   name: string;
   url: string;
   reachable: boolean;
   error: string | null;
   host: Host | null;
-  domains: Domain[];
   migrations: MigrationStatus[];
 }
 
-export interface ClusterSnapshot {
+export interface HostView extends HostSummary {
+  domains: Domain[];
+}
+
+export interface ClusterHosts {
   takenAt: string;
+  hosts: HostSummary[];
+}
+
+export interface ClusterSnapshot extends ClusterHosts {
   hosts: HostView[];
 }
 
-export async function clusterSnapshot(): Promise<ClusterSnapshot> {
+function unreachable(agent: RegisteredAgent, error: unknown): HostView {
+  return {
+    name: agent.name,
+    url: agent.url,
+    reachable: false,
+    error: error instanceof Error ? error.message : String(error),
+    host: null,
+    domains: [],
+    migrations: [],
+  };
+}
+
+async function askAgent(agent: RegisteredAgent, client: AgentClient): Promise<HostView> {
+  try {
+    const [host, domains, migrations] = await Promise.all([
+      client.host(),
+      client.domains(),
+      client.migrations(),
+    ]);
+    return { name: agent.name, url: agent.url, reachable: true, error: null, host, domains, migrations };
+  } catch (error) {
+    return unreachable(agent, error);
+  }
+}
+
+async function askAgentHosts(agent: RegisteredAgent, client: AgentClient): Promise<HostSummary> {
+  try {
+    const [host, migrations] = await Promise.all([client.host(), client.migrations()]);
+    return { name: agent.name, url: agent.url, reachable: true, error: null, host, migrations };
+  } catch (error) {
+    const { domains: _none, ...summary } = unreachable(agent, error);
+    return summary;
+  }
+}
+
+/** Every agent's host, domains and migrations. */
+export async function takeSnapshot(): Promise<ClusterSnapshot> {
   const agents = await agentClients();
-  const hosts = await Promise.all(
-    agents.map(async ({ agent, client }): Promise<HostView> => {
-      try {
-        const [host, domains, migrations] = await Promise.all([
-          client.host(),
-          client.domains(),
-          client.migrations(),
-        ]);
-        return { name: agent.name, url: agent.url, reachable: true, error: null, host, domains, migrations };
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        return {
-          name: agent.name,
-          url: agent.url,
-          reachable: false,
-          error: message,
-          host: null,
-          domains: [],
-          migrations: [],
-        };
-      }
-    }),
-  );
+  const hosts = await Promise.all(agents.map(({ agent, client }) => askAgent(agent, client)));
   return { takenAt: new Date().toISOString(), hosts };
+}
+
+/** Every agent's host and migrations, without the domains. */
+export async function takeHostsSnapshot(): Promise<ClusterHosts> {
+  const agents = await agentClients();
+  const hosts = await Promise.all(agents.map(({ agent, client }) => askAgentHosts(agent, client)));
+  return { takenAt: new Date().toISOString(), hosts };
+}
+
+/** One registered host with its domains, asked alone (the host page); null when no agent has that name. */
+export async function takeHostView(name: string): Promise<{ takenAt: string; view: HostView } | null> {
+  const found = await registeredClient(name);
+  if (!found) return null;
+  const view = await askAgent(found.agent, found.client);
+  return { takenAt: new Date().toISOString(), view };
 }

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Host } from "../schemas/host";
 import { activeMigrations, allMigrations, clusterTotals, hostLoad } from "./summary";
-import { fakeDomain, fakeHostView, fakeMigration, fakeSnapshot } from "./test-fixtures";
+import { fakeHostView, fakeMigration, fakeSnapshot } from "./test-fixtures";
 
-function host(usedStrands: number, freeMiB: number): Host {
+function host(usedStrands: number, freeMiB: number, domains = { total: 0, active: 0 }): Host {
   return {
     name: "h",
     cpu: { strandsTotal: 64, strandsFree: 10, usedStrands },
     memory: { totalMiB: 1000, freeMiB },
     volumes: [],
+    domains,
   } as unknown as Host;
 }
 
@@ -24,9 +25,9 @@ describe("overview figures", () => {
     expect(load).toMatchObject({ reachable: false, hot: false, error: "no answer", strandsTotal: 0 });
   });
 
-  it("adds up the cluster", () => {
+  it("adds up the cluster, with the domains each agent counts", () => {
     const snapshot = fakeSnapshot([
-      fakeHostView("a", [fakeDomain("d1"), fakeDomain("d2", { state: "inactive" })], { host: host(10, 500) }),
+      fakeHostView("a", [], { host: host(10, 500, { total: 2, active: 1 }) }),
       fakeHostView("b", [], { reachable: false, host: null }),
     ]);
     expect(clusterTotals(snapshot)).toMatchObject({

@@ -1,8 +1,8 @@
 import type { MigrationStatus } from "../schemas/migration";
 import { isFinalPhase } from "../schemas/migration";
-import type { ClusterSnapshot, HostView } from "./snapshot";
+import type { ClusterHosts, HostSummary } from "./snapshot";
 
-/** What the overview shows, computed from a snapshot: pure, so the browser and the tests share it. */
+/** What the overview shows, computed from the hosts and their migrations: pure, so it can be tested. */
 
 /** A host is hot when its guests use this much of its CPU, or this much of its memory is taken. */
 export const HOT_CPU = 0.8;
@@ -18,10 +18,12 @@ export interface HostLoad {
   memoryUsedMiB: number;
   memoryTotalMiB: number;
   domains: number;
+  activeDomains: number;
   hot: boolean;
 }
 
-export function hostLoad(view: HostView): HostLoad {
+/** One host's figures; its domains are counted by its agent (GET /v1/host), so no domain list is needed. */
+export function hostLoad(view: HostSummary): HostLoad {
   const host = view.host;
   if (!host) {
     return {
@@ -34,6 +36,7 @@ export function hostLoad(view: HostView): HostLoad {
       memoryUsedMiB: 0,
       memoryTotalMiB: 0,
       domains: 0,
+      activeDomains: 0,
       hot: false,
     };
   }
@@ -50,7 +53,8 @@ export function hostLoad(view: HostView): HostLoad {
     strandsTotal: host.cpu.strandsTotal,
     memoryUsedMiB,
     memoryTotalMiB: host.memory.totalMiB,
-    domains: view.domains.length,
+    domains: host.domains.total,
+    activeDomains: host.domains.active,
     hot,
   };
 }
@@ -67,17 +71,17 @@ export interface ClusterTotals {
   memoryTotalMiB: number;
 }
 
-export function clusterTotals(snapshot: ClusterSnapshot): ClusterTotals {
-  const loads = snapshot.hosts.map(hostLoad);
+export function clusterTotals(snapshot: ClusterHosts): ClusterTotals {
+  return totalsOf(snapshot.hosts.map(hostLoad));
+}
+
+export function totalsOf(loads: readonly HostLoad[]): ClusterTotals {
   return {
     hosts: loads.length,
     reachable: loads.filter((load) => load.reachable).length,
     hot: loads.filter((load) => load.hot).length,
-    domains: snapshot.hosts.reduce((sum, view) => sum + view.domains.length, 0),
-    activeDomains: snapshot.hosts.reduce(
-      (sum, view) => sum + view.domains.filter((d) => d.state === "active").length,
-      0,
-    ),
+    domains: loads.reduce((sum, load) => sum + load.domains, 0),
+    activeDomains: loads.reduce((sum, load) => sum + load.activeDomains, 0),
     cpuUsed: loads.reduce((sum, load) => sum + load.cpuUsed, 0),
     strandsTotal: loads.reduce((sum, load) => sum + load.strandsTotal, 0),
     memoryUsedMiB: loads.reduce((sum, load) => sum + load.memoryUsedMiB, 0),
@@ -89,7 +93,7 @@ export function clusterTotals(snapshot: ClusterSnapshot): ClusterTotals {
  * Every migration the agents know, once each: both ends report it, and the source's view wins
  * (it drives the migration), unless only the target can be reached.
  */
-export function allMigrations(snapshot: ClusterSnapshot): MigrationStatus[] {
+export function allMigrations(snapshot: ClusterHosts): MigrationStatus[] {
   const byId = new Map<string, MigrationStatus>();
   for (const view of snapshot.hosts) {
     for (const migration of view.migrations) {
@@ -101,6 +105,6 @@ export function allMigrations(snapshot: ClusterSnapshot): MigrationStatus[] {
   return [...byId.values()].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }
 
-export function activeMigrations(snapshot: ClusterSnapshot): MigrationStatus[] {
+export function activeMigrations(snapshot: ClusterHosts): MigrationStatus[] {
   return allMigrations(snapshot).filter((m) => !isFinalPhase(m.phase));
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DomainDetail } from "@/components/domains/domain-detail";
-import { locateDomain } from "@/lib/dashboard/locate-domain";
-import { clusterSnapshot } from "@/lib/dashboard/snapshot";
+import { domainDetailView } from "@/lib/dashboard/domain-detail-view";
+import { liveSnapshot } from "@/lib/dashboard/live-cluster";
 
 export const dynamic = "force-dynamic";
 
@@ -32,9 +32,9 @@ export default async function DomainPage({ params, searchParams }: Props) {
   const name = decodeName((await params).name);
   const asked = (await searchParams).host;
   const host = Array.isArray(asked) ? asked[0] : asked;
-  const snapshot = await clusterSnapshot();
-  const location = locateDomain(snapshot, name, host || undefined);
+  const view = domainDetailView(await liveSnapshot(), name, host || undefined);
+  const { location } = view;
   if (location.kind === "missing") notFound();
-  const pinned = location.kind === "here" ? location.view.name : (host ?? "");
-  return <DomainDetail initial={snapshot} name={name} host={pinned} />;
+  const pinned = location.kind === "here" ? location.host : (host ?? "");
+  return <DomainDetail initial={view} name={name} host={pinned} />;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { HostDetail } from "@/components/hosts/host-detail";
-import { clusterSnapshot } from "@/lib/dashboard/snapshot";
+import { takeHostView } from "@/lib/dashboard/snapshot";
 
 export const dynamic = "force-dynamic";
 
@@ -20,12 +20,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: decodeName((await params).name) };
 }
 
+/** Only this host's agent is asked, here and by the page's live query. */
 export default async function HostPage({ params }: Props) {
   const raw = (await params).name;
-  const snapshot = await clusterSnapshot();
-  const view =
-    snapshot.hosts.find((candidate) => candidate.name === decodeName(raw)) ??
-    snapshot.hosts.find((candidate) => candidate.name === raw);
-  if (!view) notFound();
-  return <HostDetail name={view.name} initial={snapshot} />;
+  const decoded = decodeName(raw);
+  const taken = (await takeHostView(decoded)) ?? (decoded === raw ? null : await takeHostView(raw));
+  if (!taken) notFound();
+  return <HostDetail name={taken.view.name} initial={taken} />;
 }

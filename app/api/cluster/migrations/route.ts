@@ -1,0 +1,10 @@
+import { liveHosts } from "@/lib/dashboard/live-cluster";
+import { liveJson } from "@/lib/dashboard/live-json";
+import { migrationsView } from "@/lib/dashboard/views";
+
+export const dynamic = "force-dynamic";
+
+/** The migrations page's poll: the migrations under way. */
+export async function GET(): Promise<Response> {
+  return liveJson(migrationsView(await liveHosts()));
+}

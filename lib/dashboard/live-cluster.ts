@@ -1,0 +1,73 @@
+import "server-only";
+import { type Coalesced, coalesce } from "./coalesce";
+import { reconcile } from "./history";
+import { type ClusterHosts, type ClusterSnapshot, takeHostsSnapshot, takeSnapshot } from "./snapshot";
+import { allMigrations } from "./summary";
+
+/**
+ * The cluster as the pages and their polls get it: one agent round in flight at a time per depth,
+ * shared by every caller (server renders, polls of every open tab), and reused for MAX_AGE_MS. Each
+ * round brings the migration history up to date before it is served, so a page reading the history
+ * after it sees what the agents reported. Server actions that change the cluster call
+ * invalidateLive(), so the page after an action never shows the cluster from before it.
+ */
+
+/**
+ * Under half the browser's 500 ms poll: one tab never gets its own previous answer back, and a second
+ * tab adds at most this to what it shows (progress must reach the page within a second).
+ */
+export const MAX_AGE_MS = 200;
+
+interface Live {
+  full: Coalesced<ClusterSnapshot>;
+  hosts: Coalesced<ClusterHosts>;
+  history: Promise<void>;
+}
+
+// On globalThis: Next may load this module once per route bundle, and they must share the rounds.
+const store = globalThis as unknown as { ballastLiveCluster?: Live };
+
+function live(): Live {
+  if (!store.ballastLiveCluster) {
+    const state: Live = {
+      full: coalesce(() => takeSnapshot().then(recorded), { maxAgeMs: MAX_AGE_MS }),
+      hosts: coalesce(() => takeHostsSnapshot().then(recorded), { maxAgeMs: MAX_AGE_MS }),
+      history: Promise.resolve(),
+    };
+    store.ballastLiveCluster = state;
+  }
+  return store.ballastLiveCluster;
+}
+
+/**
+ * Writes the round's migrations to the history, one round after another (two rounds racing to
+ * insert the same new migration would collide); a database failure is logged, not served.
+ */
+async function recorded<T extends ClusterHosts>(snapshot: T): Promise<T> {
+  const state = live();
+  const write = state.history.then(() => reconcile(allMigrations(snapshot)));
+  state.history = write.catch(() => undefined);
+  await write.catch((error: unknown) => {
+    console.error("history: could not record migrations:", error instanceof Error ? error.message : error);
+  });
+  return snapshot;
+}
+
+/** Every host with its domains and migrations. */
+export function liveSnapshot(): Promise<ClusterSnapshot> {
+  return live().full.get();
+}
+
+/** Every host and its migrations; a fresh full snapshot serves as well. */
+export function liveHosts(): Promise<ClusterHosts> {
+  const state = live();
+  const full = state.full.peek();
+  return full ? Promise.resolve(full) : state.hosts.get();
+}
+
+/** After an action changed the cluster (a migration started, an agent added): the next caller asks again. */
+export function invalidateLive(): void {
+  const state = live();
+  state.full.invalidate();
+  state.hosts.invalidate();
+}
