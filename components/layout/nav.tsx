@@ -6,6 +6,7 @@ const LINKS = [
   { href: "/hosts", label: "Hosts" },
   { href: "/domains", label: "Domains" },
   { href: "/migrations", label: "Migrations" },
+  { href: "/suggestions", label: "Suggestions" },
   { href: "/settings", label: "Settings" },
 ];
 

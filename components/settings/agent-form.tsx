@@ -1,12 +1,12 @@
 "use client";
 
 import { type FormEvent, startTransition, useActionState, useEffect, useEffectEvent, useRef } from "react";
+import { primaryButton, secondaryButton } from "@/components/ui/buttons";
 import { addAgent, updateAgent } from "@/lib/actions/agents";
 import type { ActionResult } from "@/lib/actions/result";
 import type { RegisteredAgent } from "@/lib/dashboard/agents";
 import { TOKEN_MIN_LENGTH } from "@/lib/validations/agent";
 import { FormField } from "./form-field";
-import { primaryButton, secondaryButton } from "@/components/ui/buttons";
 
 type Result = ActionResult<RegisteredAgent> | null;
 

@@ -1,13 +1,13 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { dangerOutlineButton, secondaryButton } from "@/components/ui/buttons";
 import { testAgent } from "@/lib/actions/agents";
 import type { ActionResult } from "@/lib/actions/result";
 import type { AgentTestReport } from "@/lib/dashboard/agent-check";
 import type { RegisteredAgent } from "@/lib/dashboard/agents";
 import { AgentForm } from "./agent-form";
 import { RemoveConfirmation } from "./remove-confirmation";
-import { dangerOutlineButton, secondaryButton } from "@/components/ui/buttons";
 import { TestResult } from "./test-result";
 
 type Mode = "view" | "edit" | "confirm-remove";

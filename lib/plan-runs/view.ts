@@ -106,3 +106,21 @@ export async function recentPlanRuns(limit = 10) {
     },
   });
 }
+
+/** How long after its end an applied plan is still shown above the suggestions. */
+const SHOWN_AFTER_END_MS = 10 * 60_000;
+
+/** The plan being applied now or, for a while after it ended, the last one applied. */
+export async function currentPlanRun(now = Date.now()): Promise<PlanRunView | null> {
+  const row = await db.planRun.findFirst({
+    where: {
+      OR: [
+        { state: { in: ["running", "cancelling"] } },
+        { endedAt: { gte: new Date(now - SHOWN_AFTER_END_MS) } },
+      ],
+    },
+    include: { moves: { orderBy: [{ wave: "asc" }, { domain: "asc" }] } },
+    orderBy: { startedAt: "desc" },
+  });
+  return row ? toView(row) : null;
+}

@@ -76,10 +76,13 @@ export const suggestRequestSchema = z.strictObject({
 });
 export type SuggestRequest = z.infer<typeof suggestRequestSchema>;
 
-/** Applying suggestions: the same request, and the moves the admin picked (by domain). */
+/** Applying suggestions: the same request, and the moves the admin picked (domain and target). */
 export const applyRequestSchema = z.strictObject({
   request: suggestRequestSchema,
-  domains: domainList.min(1, "pick at least one move"),
+  moves: z
+    .array(z.strictObject({ domain: domainNameSchema, to: hostNameSchema }))
+    .min(1, "pick at least one move")
+    .max(100_000),
   /** Set when the plan empties a host for maintenance: the host is marked so as the plan starts. */
   maintenance: hostNameSchema.optional(),
 });

@@ -1,0 +1,52 @@
+import "server-only";
+import { parseSnapshot } from "../planner/parse-snapshot";
+import { plan as makePlan } from "../planner/plan";
+import type { Plan } from "../planner/plan-types";
+import type { SnapshotInput } from "../planner/snapshot-schema";
+import type { SuggestRequest } from "../validations/planner";
+import { type HostBalance, hostBalances } from "./host-balance";
+import { plannerInput } from "./planner-input";
+import { hostsInMaintenance, listRules, plannerSettings } from "./planner-store";
+import { takeSnapshot } from "./snapshot";
+
+/**
+ * Suggestions from the agents' live inventories: the planner run on what they report now, with the
+ * saved settings and rules, the hosts in maintenance, and the request's what-ifs (hosts to drain,
+ * rules to try, another aggressiveness), none of which is saved.
+ */
+
+export interface Suggestions {
+  takenAt: string;
+  plan: Plan;
+  hosts: HostBalance[];
+  unreachable: string[];
+  maintenance: string[];
+}
+
+export async function suggest(request: SuggestRequest): Promise<Suggestions> {
+  const [snapshot, settings, rules, maintenance] = await Promise.all([
+    takeSnapshot(),
+    plannerSettings(),
+    listRules(),
+    hostsInMaintenance(),
+  ]);
+  const inMaintenance = maintenance.map((row) => row.host);
+  const input: SnapshotInput = plannerInput(snapshot, {
+    rules: [...rules.map((stored) => stored.rule), ...request.rules],
+    maintenance: [...inMaintenance, ...request.drain],
+    policy: {
+      ...settings,
+      aggressiveness: request.aggressiveness ?? settings.aggressiveness,
+      goal: request.goal,
+      evacuate: request.evacuate,
+    },
+  });
+  const plan = makePlan(parseSnapshot(input));
+  return {
+    takenAt: snapshot.takenAt,
+    plan,
+    hosts: hostBalances(input, plan),
+    unreachable: snapshot.hosts.filter((view) => !view.reachable).map((view) => view.name),
+    maintenance: inMaintenance,
+  };
+}
