@@ -8,10 +8,19 @@ import { HostDomains } from "./host-domains";
 import { HostHeader } from "./host-header";
 import { HostIo } from "./host-io";
 import { LiveNotice } from "./live-notice";
+import type { Maintenance } from "./maintenance-control";
 import { MemoryMap } from "./memory-map";
 
 /** One host: identity, free resources, memory layout, I/O and domains, kept live. */
-export function HostDetail({ name, initial }: { name: string; initial: HostDetailData }) {
+export function HostDetail({
+  name,
+  initial,
+  maintenance,
+}: {
+  name: string;
+  initial: HostDetailData;
+  maintenance: Maintenance | null;
+}) {
   const { data, error } = useHost(name, initial);
   const view = data.view;
   if (!view) return <HostGone name={name} />;
@@ -20,7 +29,7 @@ export function HostDetail({ name, initial }: { name: string; initial: HostDetai
   return (
     <div className="space-y-8">
       <LiveNotice error={error} takenAt={data.takenAt} />
-      <HostHeader view={view} hot={hot} />
+      <HostHeader view={view} hot={hot} maintenance={maintenance} />
       {host && (
         <>
           <FreeResources host={host} hot={hot} />

@@ -4,9 +4,18 @@ import type { HotResources } from "@/lib/dashboard/hot-resources";
 import type { HostView } from "@/lib/dashboard/snapshot";
 import { Fact, Facts } from "./facts";
 import { HostState } from "./host-state";
+import { type Maintenance, MaintenanceControl } from "./maintenance-control";
 
 /** The host's name and identity, and the two things that stop migrations: no answer, or a pending reconfiguration. */
-export function HostHeader({ view, hot }: { view: HostView; hot: HotResources }) {
+export function HostHeader({
+  view,
+  hot,
+  maintenance,
+}: {
+  view: HostView;
+  hot: HotResources;
+  maintenance: Maintenance | null;
+}) {
   const host = view.host;
   return (
     <header className="space-y-4">
@@ -19,6 +28,7 @@ export function HostHeader({ view, hot }: { view: HostView; hot: HotResources })
         <h1 className="text-2xl font-semibold">{view.name}</h1>
         <HostState reachable={view.reachable && host !== null} hot={hot} />
         {host?.delayedReconfig && <Badge tone="amber">delayed reconfiguration</Badge>}
+        <MaintenanceControl host={view.name} maintenance={maintenance} />
       </div>
       <Facts className="max-w-3xl md:grid-cols-[auto_1fr_auto_1fr]">
         <Fact label="Agent" mono>

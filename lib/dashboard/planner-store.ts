@@ -81,6 +81,12 @@ export async function hostsInMaintenance(): Promise<{ host: string; since: Date;
   return db.hostMaintenance.findMany({ orderBy: { host: "asc" } });
 }
 
+/** A host's maintenance mode, as the host page shows it; null when it is in service. */
+export async function maintenanceOf(host: string): Promise<{ since: string; startedBy: string } | null> {
+  const row = await db.hostMaintenance.findUnique({ where: { host } });
+  return row ? { since: row.since.toISOString(), startedBy: row.startedBy } : null;
+}
+
 export async function enterMaintenance(host: string, startedBy: string): Promise<void> {
   await db.hostMaintenance.upsert({ where: { host }, create: { host, startedBy }, update: {} });
 }

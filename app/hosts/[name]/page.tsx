@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { HostDetail } from "@/components/hosts/host-detail";
+import { maintenanceOf } from "@/lib/dashboard/planner-store";
 import { takeHostView } from "@/lib/dashboard/snapshot";
 
 export const dynamic = "force-dynamic";
@@ -26,5 +27,6 @@ export default async function HostPage({ params }: Props) {
   const decoded = decodeName(raw);
   const taken = (await takeHostView(decoded)) ?? (decoded === raw ? null : await takeHostView(raw));
   if (!taken) notFound();
-  return <HostDetail name={taken.view.name} initial={taken} />;
+  const maintenance = await maintenanceOf(taken.view.name);
+  return <HostDetail name={taken.view.name} initial={taken} maintenance={maintenance} />;
 }
