@@ -16,6 +16,8 @@ export interface ClusterOptions {
   listenHost?: string;
   timeScale?: number;
   logLevel?: ClusterLayout["logLevel"];
+  /** How long each agent has to answer once spawned (AgentProcess.start's default when absent). */
+  startTimeoutMs?: number;
 }
 
 export class Cluster {
@@ -44,7 +46,9 @@ export class Cluster {
         temporary,
       );
       // Every start settles before anything is stopped, so no agent is left running behind a failure.
-      const started = await Promise.allSettled(cluster.agents.map((agent) => agent.start()));
+      const started = await Promise.allSettled(
+        cluster.agents.map((agent) => agent.start(options.startTimeoutMs)),
+      );
       const failure = started.find((result) => result.status === "rejected");
       if (!failure) return cluster;
       await Promise.all(cluster.agents.map((agent) => agent.stop()));

@@ -9,16 +9,14 @@ import { median } from "./stats";
 /**
  * Starts a scenario's agents as real processes and writes the manifest the dashboard registers.
  *
- * Big clusters start in batches, each its own Cluster.start: AgentProcess.start gives an agent 30 s
- * to answer /healthz, and 200 node processes loading tsx at once on 2 cores miss that. Agents of
+ * Big clusters start in batches, each its own Cluster.start: 200 node processes loading tsx at once
+ * on 2 cores would miss any reasonable start timeout (each agent gets 90 s here). Agents of
  * different batches are not each other's peers, which only matters for migrations, and the big
  * cluster is only listed. With a deadline, no batch starts that would likely end after it: on a busy
  * machine the big cluster comes up smaller instead of the run overstaying its time.
  *
- * Ports come from below Linux's ephemeral range (32768-60999). Cluster.start's default (base 0)
- * probes ephemeral ports and lets them go until the agent listens, and meanwhile the kernel hands
- * the same ports to outgoing connections as source ports: with 200 agents being polled, an agent
- * met EADDRINUSE. Ports below the range are only ever taken by a listen, which the probe sees.
+ * Ports come from below Linux's ephemeral range (32768-60999), where only a listen takes a port and
+ * the probe sees it (cluster/free-ports.ts says why); a fixed base keeps the batches' ports apart.
  */
 
 export interface ManifestAgent {
@@ -86,6 +84,8 @@ export async function startCluster(options: StartOptions): Promise<RunningCluste
           basePort: BASE_PORT + first,
           timeScale: options.timeScale,
           logLevel: "warn",
+          // 30 s (the default) is short for 20 agents loading tsx at once on 2 busy cores.
+          startTimeoutMs: 90_000,
         }),
       );
       lastBatchMs = performance.now() - batchStarted;

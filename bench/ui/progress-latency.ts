@@ -66,7 +66,9 @@ export async function progressLatency(options: { browser: Browser; buildDir: str
     await page.goto(`${dashboard.url}/migrations`);
     await page.getByText("No migration in progress.").waitFor({ timeout: 30_000 });
     // Hydrated and polling: one answer of the live query has come back.
-    await page.waitForResponse((response) => response.url().endsWith("/api/cluster"), { timeout: 10_000 });
+    await page.waitForResponse((response) => response.url().endsWith("/api/cluster/migrations"), {
+      timeout: 10_000,
+    });
     const clock = await calibrate(page);
 
     const started = now();
