@@ -8,6 +8,7 @@ import { PlanRunPanel } from "@/components/suggestions/plan-run-panel";
 import { SuggestionForm } from "@/components/suggestions/suggestion-form";
 import { UnplaceableList } from "@/components/suggestions/unplaceable-list";
 import { listRules, plannerSettings } from "@/lib/dashboard/planner-store";
+import { parseRuleText } from "@/lib/dashboard/rule-text";
 import { type Suggestions, suggest } from "@/lib/dashboard/suggestions";
 import { currentPlanRun } from "@/lib/plan-runs/view";
 import { hostNameSchema } from "@/lib/validations/migration";
@@ -20,22 +21,46 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 const list = (value: string | string[] | undefined) => (value === undefined ? [] : [value].flat());
 
-/** The address's choices as a request; what does not parse falls back to a plain balance. */
-function requestOf(raw: Record<string, string | string[] | undefined>, maintenance?: string): SuggestRequest {
-  if (maintenance) return suggestRequestSchema.parse({ goal: "evacuate", evacuate: [maintenance] });
+/**
+ * The address's choices as a request, and what was wrong with them: a choice that does not parse
+ * is dropped and said so, rather than silently planning for something else.
+ */
+function requestOf(
+  raw: Record<string, string | string[] | undefined>,
+  maintenance?: string,
+): { request: SuggestRequest; ruleText: string; problem: string | null } {
+  if (maintenance)
+    return {
+      request: suggestRequestSchema.parse({ goal: "evacuate", evacuate: [maintenance] }),
+      ruleText: "",
+      problem: null,
+    };
+  const ruleText = typeof raw.rule === "string" ? raw.rule.trim() : "";
+  const rule = ruleText === "" ? null : parseRuleText(ruleText);
   const parsed = suggestRequestSchema.safeParse({
     goal: typeof raw.goal === "string" ? raw.goal : undefined,
     evacuate: list(raw.evacuate),
     drain: list(raw.drain),
     aggressiveness: typeof raw.aggressiveness === "string" ? raw.aggressiveness : undefined,
+    rules: rule?.ok ? [rule.rule] : [],
   });
-  return parsed.success ? parsed.data : suggestRequestSchema.parse({});
+  if (!parsed.success)
+    return {
+      request: suggestRequestSchema.parse({}),
+      ruleText,
+      problem: "these choices do not make sense: showing a plain balance",
+    };
+  return {
+    request: parsed.data,
+    ruleText,
+    problem: rule && !rule.ok ? `rule "${ruleText}" not tried: ${rule.error}` : null,
+  };
 }
 
 export default async function SuggestionsPage({ searchParams }: { searchParams: Search }) {
   const raw = await searchParams;
   const maintenance = hostNameSchema.safeParse(raw.maintenance).data;
-  const request = requestOf(raw, maintenance);
+  const { request, ruleText, problem } = requestOf(raw, maintenance);
   const [settings, rules, run] = await Promise.all([plannerSettings(), listRules(), currentPlanRun()]);
   let suggestions: Suggestions | null = null;
   let error: string | null = null;
@@ -66,9 +91,15 @@ export default async function SuggestionsPage({ searchParams }: { searchParams: 
       {!maintenance && suggestions && (
         <SuggestionForm
           request={request}
+          ruleText={ruleText}
           hosts={suggestions.hosts.map((host) => host.name)}
           defaultAggressiveness={settings.aggressiveness}
         />
+      )}
+      {problem && (
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+          {problem}
+        </p>
       )}
       {error && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900">

@@ -1,4 +1,5 @@
 import { primaryButton } from "@/components/ui/buttons";
+import { RULE_TEXT_EXAMPLE } from "@/lib/dashboard/rule-text";
 import type { SuggestRequest } from "@/lib/validations/planner";
 
 const GOALS = [
@@ -20,10 +21,12 @@ const LEVELS = ["1 (conservative)", "2", "3", "4", "5 (aggressive)"];
  */
 export function SuggestionForm({
   request,
+  ruleText,
   hosts,
   defaultAggressiveness,
 }: {
   request: SuggestRequest;
+  ruleText: string;
   hosts: string[];
   defaultAggressiveness: number;
 }) {
@@ -70,6 +73,21 @@ export function SuggestionForm({
               </option>
             ))}
           </select>
+        </label>
+        <label className="flex min-w-72 flex-1 flex-col gap-1">
+          <span className="font-medium">What if this rule applied? (not saved)</span>
+          <input
+            name="rule"
+            defaultValue={ruleText}
+            placeholder={RULE_TEXT_EXAMPLE}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby="rule-hint"
+            className="rounded border border-slate-300 px-2 py-1 font-mono"
+          />
+          <span id="rule-hint" className="text-xs text-slate-600">
+            affinity A B · anti-affinity A B · pin A on H1 H2 · exclude A
+          </span>
         </label>
         <button type="submit" className={primaryButton}>
           Show suggestions

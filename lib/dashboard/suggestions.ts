@@ -2,7 +2,7 @@ import "server-only";
 import { parseSnapshot } from "../planner/parse-snapshot";
 import { plan as makePlan } from "../planner/plan";
 import type { Plan } from "../planner/plan-types";
-import type { SnapshotInput } from "../planner/snapshot-schema";
+import { hypothetical } from "../planner/what-if";
 import type { SuggestRequest } from "../validations/planner";
 import { type HostBalance, hostBalances } from "./host-balance";
 import { plannerInput } from "./planner-input";
@@ -31,17 +31,20 @@ export async function suggest(request: SuggestRequest): Promise<Suggestions> {
     hostsInMaintenance(),
   ]);
   const inMaintenance = maintenance.map((row) => row.host);
-  const input: SnapshotInput = plannerInput(snapshot, {
-    rules: [...rules.map((stored) => stored.rule), ...request.rules],
-    maintenance: [...inMaintenance, ...request.drain],
-    policy: {
-      ...settings,
-      aggressiveness: request.aggressiveness ?? settings.aggressiveness,
-      goal: request.goal,
-      evacuate: request.evacuate,
-    },
+  const saved = parseSnapshot(
+    plannerInput(snapshot, {
+      rules: rules.map((stored) => stored.rule),
+      maintenance: inMaintenance,
+      policy: { ...settings, goal: request.goal, evacuate: request.evacuate },
+    }),
+  );
+  // The what-ifs go through the planner's own hypothetical, so they mean what they mean for the CLI.
+  const input = hypothetical(saved, {
+    drain: request.drain.filter((name) => saved.hosts.some((host) => host.name === name)),
+    rules: request.rules,
+    aggressiveness: request.aggressiveness,
   });
-  const plan = makePlan(parseSnapshot(input));
+  const plan = makePlan(input);
   return {
     takenAt: snapshot.takenAt,
     plan,
