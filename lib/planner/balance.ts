@@ -11,8 +11,8 @@ import { unitDelta } from "./unit-delta";
  * pushes load out: each of its units is tried on the least loaded hosts it may go to. A host below
  * the band pulls load in from the most loaded hosts. Of the candidates, the move with the best
  * benefit per cost wins (benefit: the spread it removes; cost: the data it sends), so for the same
- * benefit small and quiet domains go first. A move is taken only if it lowers neither spread's
- * counterpart (no dimension gets worse) and its benefit per cost clears the aggressiveness level.
+ * benefit small and quiet domains go first. A move is taken only if its benefit per cost clears
+ * the aggressiveness level and it leaves neither spread above where it started.
  * The heap is refilled and the search repeated until a pass makes no move.
  */
 
@@ -34,6 +34,7 @@ interface Candidate {
 export function balance(ctx: PlanContext): void {
   const { tolerance } = ctx.model.level;
   const units = movableUnits(ctx);
+  ctx.imbalance.start = ctx.imbalance.spread();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const heap = new HostHeap();
     for (const h of ctx.model.inService) {
@@ -74,10 +75,20 @@ export function deviation(ctx: PlanContext, h: number): { size: number; over: bo
   return over >= under ? { size: over, over: true } : { size: under, over: false };
 }
 
-/** Benefit per cost of moving the unit to `t`, or -Infinity when the move is not worth making. */
+/**
+ * Benefit per cost of moving the unit to `t`, or -Infinity when the move is not worth making. One
+ * dimension may get a little less even for a larger gain in the other, but never less even than
+ * it was when balancing began: the plan makes neither CPU nor memory imbalance worse.
+ */
 function score(ctx: PlanContext, unit: number, t: number): number {
   const delta = unitDelta(ctx, unit, t);
-  if (delta.cpu > EPSILON || delta.memory > EPSILON) return Number.NEGATIVE_INFINITY;
+  if (delta.cpu > EPSILON || delta.memory > EPSILON) {
+    const now = ctx.imbalance.spread();
+    const start = ctx.imbalance.start;
+    if (now.cpu + delta.cpu > start.cpu + EPSILON || now.memory + delta.memory > start.memory + EPSILON) {
+      return Number.NEGATIVE_INFINITY;
+    }
+  }
   const gain = -(delta.cpu + delta.memory);
   const value = gain / ctx.placement.weight(unit);
   return gain > EPSILON && value >= ctx.model.level.minBenefit ? value : Number.NEGATIVE_INFINITY;

@@ -16,6 +16,8 @@ export class Imbalance {
   /** Each host's CPU and memory use as fractions of its strands and memory. */
   readonly cpu: Float64Array;
   readonly memory: Float64Array;
+  /** The spreads when balancing began: no move may leave either above its own. */
+  start: Spread = { cpu: Number.POSITIVE_INFINITY, memory: Number.POSITIVE_INFINITY };
   private readonly n: number;
   private sumCpu = 0;
   private sumCpu2 = 0;

@@ -2,16 +2,17 @@ import { z } from "zod";
 
 /**
  * The planner's input, CONTRACTS.md section 2: a cluster snapshot with rules and a policy. Fields
- * beyond the contract's are kept (additions are allowed), and the policy's settings other than the
- * goal fall back to the contract's example values when left out.
+ * beyond the contract's are accepted and dropped from hosts, domains and rules (plain objects parse
+ * several times faster than loose ones, which matters at 100,000 domains), kept at the top level and
+ * in the policy. The policy's settings other than the goal fall back to the contract's example values.
  */
 
 const nameSchema = z.string().min(1, "must not be empty");
 const mib = z.number().nonnegative();
 
-export const snapshotHostSchema = z.looseObject({
+export const snapshotHostSchema = z.object({
   name: nameSchema,
-  cpu: z.looseObject({
+  cpu: z.object({
     model: nameSchema,
     mhz: z.number().positive(),
     strands: z.number().int().positive(),
@@ -29,7 +30,7 @@ export const snapshotHostSchema = z.looseObject({
   maintenance: z.boolean().optional(),
 });
 
-export const snapshotDomainSchema = z.looseObject({
+export const snapshotDomainSchema = z.object({
   name: nameSchema,
   host: nameSchema,
   state: z.enum(["active", "bound", "inactive"]),
@@ -47,10 +48,10 @@ export const snapshotDomainSchema = z.looseObject({
 });
 
 export const ruleSchema = z.discriminatedUnion("kind", [
-  z.looseObject({ kind: z.literal("affinity"), domains: z.array(nameSchema).min(2) }),
-  z.looseObject({ kind: z.literal("anti-affinity"), domains: z.array(nameSchema).min(2) }),
-  z.looseObject({ kind: z.literal("pin"), domain: nameSchema, hosts: z.array(nameSchema).min(1) }),
-  z.looseObject({ kind: z.literal("exclude"), domain: nameSchema }),
+  z.object({ kind: z.literal("affinity"), domains: z.array(nameSchema).min(2) }),
+  z.object({ kind: z.literal("anti-affinity"), domains: z.array(nameSchema).min(2) }),
+  z.object({ kind: z.literal("pin"), domain: nameSchema, hosts: z.array(nameSchema).min(1) }),
+  z.object({ kind: z.literal("exclude"), domain: nameSchema }),
 ]);
 
 export const GOALS = ["balance", "consolidate", "evacuate"] as const;
