@@ -29,6 +29,8 @@ interface Candidate {
   source: number;
   target: number;
   score: number;
+  /** Found for the target (a host below the band): it goes there, not elsewhere. */
+  pull?: boolean;
 }
 
 export function balance(ctx: PlanContext): void {
@@ -50,6 +52,7 @@ export function balance(ctx: PlanContext): void {
         continue;
       }
       const choice = dev.over ? bestPush(ctx, units, entry.host) : bestPull(ctx, units, entry.host);
+      if (choice) choice.pull = !dev.over;
       if (!choice) continue;
       const name = ctx.model.hosts[entry.host]?.name;
       const context = `balance: ${name} is ${Math.round(dev.size * 100)} points ${dev.over ? "above" : "below"} the mean`;
@@ -90,8 +93,9 @@ function score(ctx: PlanContext, unit: number, t: number): number {
     }
   }
   const gain = -(delta.cpu + delta.memory);
+  if (gain <= EPSILON) return Number.NEGATIVE_INFINITY;
   const value = gain / ctx.placement.weight(unit);
-  return gain > EPSILON && value >= ctx.model.level.minBenefit ? value : Number.NEGATIVE_INFINITY;
+  return value >= ctx.model.level.minBenefit ? value : Number.NEGATIVE_INFINITY;
 }
 
 /** Units that could move off each host to even out use: movable and holding something. */

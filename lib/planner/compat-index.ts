@@ -31,11 +31,14 @@ export class CompatIndex {
   private readonly cache = new Map<string, Requirement>();
   private readonly empty: Bitset;
   private readonly byDomain: ({ source: number; requirement: Requirement } | undefined)[] = [];
+  private readonly hostKeys: Int32Array;
+  private readonly hostKeyIds = new Map<string, number>();
 
   constructor(private readonly model: Model) {
     const size = model.hosts.length;
     this.all = Bitset.full(size);
     this.empty = new Bitset(size);
+    this.hostKeys = new Int32Array(size).fill(-1);
     const add = (map: Map<string, Bitset>, key: string, host: number) => {
       let set = map.get(key);
       if (!set) {
@@ -112,17 +115,29 @@ export class CompatIndex {
     return result;
   }
 
+  /**
+   * What the static checks depend on: the source's platform and volume table (interned per host)
+   * and the domain's CPU arch, switches and volumes. Lists are taken in the order given: two orders
+   * of one list only cost a second cache entry.
+   */
   private requirementKey(d: number, source: number): string {
     const domain = this.model.domains[d];
-    const from = this.model.hosts[source];
-    if (!domain || !from) throw new Error(`no domain ${d} or host ${source}`);
-    const cpu = domain.cpuArch === "generic" ? "*" : cpuKey(from.cpu);
-    const switches = [...new Set(domain.switches)].sort().join(",");
-    const volumes = [...new Set(domain.volumes)]
-      .sort()
-      .map((volume) => volumeKey(volume, from.volumes[volume] ?? "\u0001none"))
-      .join(",");
-    return `${from.hypervisor}\u0002${cpu}\u0002${switches}\u0002${volumes}`;
+    if (!domain) throw new Error(`no domain ${d}`);
+    const generic = domain.cpuArch === "generic" ? "g" : "n";
+    return `${this.hostKey(source)}\u0002${generic}\u0002${domain.switches.join(",")}\u0002${domain.volumes.join(",")}`;
+  }
+
+  private hostKey(h: number): number {
+    let key = this.hostKeys[h] ?? -1;
+    if (key < 0) {
+      const host = this.model.hosts[h];
+      if (!host) throw new Error(`no host ${h}`);
+      const text = `${host.hypervisor}\u0002${cpuKey(host.cpu)}\u0002${JSON.stringify(host.volumes)}`;
+      key = this.hostKeyIds.get(text) ?? this.hostKeyIds.size;
+      this.hostKeyIds.set(text, key);
+      this.hostKeys[h] = key;
+    }
+    return key;
   }
 }
 

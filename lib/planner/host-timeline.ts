@@ -48,25 +48,28 @@ export function replay(
   let ports = start.portsFree;
   let blocks = start.blocks;
   let met: FreeResources | undefined;
-  const all = extra ? withExtra(events, extra) : events;
-  // (Allocation per replay is fine: hosts take part in a few dozen moves at most.)
-  for (let i = 0; i < all.length; ) {
-    const wave = all[i]?.wave ?? 0;
+  // The extra event is read in place (after the events of its wave) rather than copied in.
+  const at = extra ? insertionPoint(events, extra.wave) : -1;
+  const total = events.length + (extra ? 1 : 0);
+  const eventAt = (i: number) => (i === at ? extra : events[at >= 0 && i > at ? i - 1 : i]);
+  for (let i = 0; i < total; ) {
+    const wave = eventAt(i)?.wave ?? 0;
     let end = i;
-    while (end < all.length && all[end]?.wave === wave) end++;
+    while (end < total && eventAt(end)?.wave === wave) end++;
     for (let k = i; k < end; k++) {
-      const event = all[k];
+      const event = eventAt(k);
       if (!event?.arrive) continue;
       const d = event.domain;
       const domain = model.domains[d];
       if (!domain) return null;
-      if (event === extra)
+      if (k === at) {
         met = {
           strands: cap - strands,
           memoryMiB: host.memoryMiB - memory,
           memoryBlocksMiB: blocks,
           consolePorts: ports,
         };
+      }
       if (ports < 1) return null;
       ports--;
       if (!model.holds[d]) continue;
@@ -80,7 +83,7 @@ export function replay(
       }
     }
     for (let k = i; k < end; k++) {
-      const event = all[k];
+      const event = eventAt(k);
       if (!event || event.arrive) continue;
       const d = event.domain;
       const domain = model.domains[d];
@@ -95,15 +98,13 @@ export function replay(
   return { met, finalBlocks: blocks };
 }
 
-function withExtra(events: readonly TimelineEvent[], extra: TimelineEvent): TimelineEvent[] {
+function insertionPoint(events: readonly TimelineEvent[], wave: number): number {
   let at = events.length;
-  while (at > 0 && (events[at - 1]?.wave ?? 0) > extra.wave) at--;
-  return [...events.slice(0, at), extra, ...events.slice(at)];
+  while (at > 0 && (events[at - 1]?.wave ?? 0) > wave) at--;
+  return at;
 }
 
 /** Where an event for `wave` goes in a host's list: after everything of its wave and before. */
 export function insertEvent(events: TimelineEvent[], event: TimelineEvent): void {
-  let at = events.length;
-  while (at > 0 && (events[at - 1]?.wave ?? 0) > event.wave) at--;
-  events.splice(at, 0, event);
+  events.splice(insertionPoint(events, event.wave), 0, event);
 }

@@ -68,22 +68,24 @@ export class Imbalance {
     };
   }
 
-  /** How the spreads change if `cpu` strands and `memoryMiB` of load go from host `s` to host `t`. */
-  delta(s: number, t: number, cpu: number, memoryMiB: number): Spread {
+  /**
+   * How the spreads change if `cpu` strands and `memoryMiB` of load go from host `s` to host `t`.
+   * Written into `into` (a fresh object by default): the search calls this in its inner loop.
+   */
+  delta(s: number, t: number, cpu: number, memoryMiB: number, into: Spread = { cpu: 0, memory: 0 }): Spread {
     const from = this.model.hosts[s];
     const to = this.model.hosts[t];
     if (!from || !to) throw new Error(`no host ${s} or ${t}`);
-    return {
-      cpu: this.deltaOf(this.cpu, this.sumCpu, s, t, cpu / from.cpu.strands, cpu / to.cpu.strands),
-      memory: this.deltaOf(
-        this.memory,
-        this.sumMemory,
-        s,
-        t,
-        memoryMiB / from.memoryMiB,
-        memoryMiB / to.memoryMiB,
-      ),
-    };
+    into.cpu = this.deltaOf(this.cpu, this.sumCpu, s, t, cpu / from.cpu.strands, cpu / to.cpu.strands);
+    into.memory = this.deltaOf(
+      this.memory,
+      this.sumMemory,
+      s,
+      t,
+      memoryMiB / from.memoryMiB,
+      memoryMiB / to.memoryMiB,
+    );
+    return into;
   }
 
   private deltaOf(use: Float64Array, sum: number, s: number, t: number, out: number, into: number): number {

@@ -106,7 +106,8 @@ export class Ledger {
 
   /** Whether host `s`'s later arrivals still fit (memory layout) if `d` leaves it in `wave`. */
   departureFits(s: number, d: number, wave: number): boolean {
-    if (wave >= this.nextWave(s)) return true;
+    // Leaving only gives resources back; only where they come back as ranges can order matter.
+    if (wave >= this.nextWave(s) || this.startOf(s).blocks === undefined) return true;
     return (
       replay(this.model, s, this.startOf(s), this.events[s] ?? [], { wave, domain: d, arrive: false }) !==
       null

@@ -12,6 +12,7 @@ import { MOVE_OVERHEAD } from "./policy-levels";
  */
 export class MoveCosts {
   private readonly predicted: (Predicted | undefined)[];
+  private readonly byShape = new Map<string, Predicted>();
 
   constructor(private readonly model: Model) {
     this.predicted = new Array(model.domains.length);
@@ -22,17 +23,24 @@ export class MoveCosts {
     if (!cost) {
       const domain = this.model.domains[d];
       if (!domain) throw new Error(`no domain ${d}`);
-      const prediction = predictMigration({
-        kind: snapshotMoveKind(domain),
-        memoryBytes: domain.memoryMiB * MiB,
-        bandwidthBytesPerSec: this.model.policy.linkMiBps * MiB,
-        workload: { dirtyRateBytesPerSec: (domain.dirtyRateMiBps ?? 0) * MiB },
-      });
-      cost = {
-        seconds: prediction.seconds,
-        downtimeMs: prediction.downtimeMs,
-        transferMiB: prediction.transferBytes / MiB,
-      };
+      const kind = snapshotMoveKind(domain);
+      // Domains of one size and dirty rate cost the same: predict each such pair once.
+      const key = `${kind}:${domain.memoryMiB}:${domain.dirtyRateMiBps ?? 0}`;
+      cost = this.byShape.get(key);
+      if (!cost) {
+        const prediction = predictMigration({
+          kind,
+          memoryBytes: domain.memoryMiB * MiB,
+          bandwidthBytesPerSec: this.model.policy.linkMiBps * MiB,
+          workload: { dirtyRateBytesPerSec: (domain.dirtyRateMiBps ?? 0) * MiB },
+        });
+        cost = {
+          seconds: prediction.seconds,
+          downtimeMs: prediction.downtimeMs,
+          transferMiB: prediction.transferBytes / MiB,
+        };
+        this.byShape.set(key, cost);
+      }
       this.predicted[d] = cost;
     }
     return cost;

@@ -186,9 +186,21 @@ export class Placement {
     return null;
   }
 
-  /** fitBlockSizes, with the answer for a single block read off the largest free range. */
+  /**
+   * fitBlockSizes, answered from the largest free range where that settles it: no block larger
+   * than it fits anywhere, and blocks that fit in it together fit (best fit only ever takes from
+   * it what it takes from a range at most as large).
+   */
   private blocksFit(blocks: readonly number[], free: readonly number[], t: number): boolean {
-    if (blocks.length === 1) return (blocks[0] ?? 0) <= this.ledger.largestFree(t);
+    const largest = this.ledger.largestFree(t);
+    let total = 0;
+    let biggest = 0;
+    for (const size of blocks) {
+      total += size;
+      if (size > biggest) biggest = size;
+    }
+    if (biggest > largest) return false;
+    if (total <= largest) return true;
     return fitBlockSizes(blocks, free).ok;
   }
 

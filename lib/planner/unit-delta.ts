@@ -1,15 +1,25 @@
 import type { PlanContext } from "./context";
 import type { Spread } from "./imbalance";
 
-/** How the CPU and memory spreads change if the unit's domains not yet on `t` move there. */
+/** Reused by unitDelta for a lone domain (the common case), so the search's inner loop allocates nothing. */
+const scratch: Spread = { cpu: 0, memory: 0 };
+
+/**
+ * How the CPU and memory spreads change if the unit's domains not yet on `t` move there. The
+ * result is only good until the next call: read it, do not keep it.
+ */
 export function unitDelta(ctx: PlanContext, unit: number, t: number): Spread {
   const { placement, model, ledger, imbalance } = ctx;
   const members = placement.members(unit);
   if (members.length === 1) {
     const d = members[0] ?? 0;
     const domain = model.domains[d];
-    if (!domain || !model.holds[d]) return { cpu: 0, memory: 0 };
-    return imbalance.delta(ledger.hostOf[d] ?? 0, t, domain.cpuUsed, domain.memoryMiB);
+    if (!domain || !model.holds[d]) {
+      scratch.cpu = 0;
+      scratch.memory = 0;
+      return scratch;
+    }
+    return imbalance.delta(ledger.hostOf[d] ?? 0, t, domain.cpuUsed, domain.memoryMiB, scratch);
   }
   // Domains from one source move as one load; sources differ only for a group being reunited.
   const bySource = new Map<number, { cpu: number; memory: number }>();
