@@ -16,7 +16,7 @@ export interface ClusterOptions {
   domainsPerHost?: number;
   seed?: number;
   goal?: "balance" | "consolidate" | "evacuate";
-  /** Share of hosts named in policy.evacuate for the evacuate goal (a run of neighbours). */
+  /** Share of hosts named in policy.evacuate for the evacuate goal, spread over the pods. */
   evacuateShare?: number;
   aggressiveness?: number;
 }
@@ -75,11 +75,8 @@ export function generateCluster(options: ClusterOptions): SnapshotInput {
   });
   const { domains, freeBlocks, ports } = generateDomains(random, hosts, perHost);
   const rules: Rule[] = generateRules(random, domains, hosts, POD_SIZE);
-  const evacuateCount =
-    options.goal === "evacuate"
-      ? Math.max(1, Math.round(options.hosts * (options.evacuateShare ?? 0.02)))
-      : 0;
-  const evacuateFrom = Math.floor(options.hosts / 3);
+  // Hosts to evacuate spread over the pods (one in fifty by default), as patching goes rack by rack.
+  const evacuateEvery = Math.max(2, Math.round(1 / (options.evacuateShare ?? 0.02)));
   return {
     hosts: hosts.map(({ pod: _pod, scarcePorts, ...host }, h) => ({
       ...host,
@@ -91,7 +88,12 @@ export function generateCluster(options: ClusterOptions): SnapshotInput {
     rules,
     policy: {
       goal: options.goal ?? "balance",
-      evacuate: hosts.slice(evacuateFrom, evacuateFrom + evacuateCount).map((host) => host.name),
+      evacuate:
+        options.goal === "evacuate"
+          ? hosts
+              .filter((host, h) => h % evacuateEvery === 7 % evacuateEvery && !host.maintenance)
+              .map((host) => host.name)
+          : [],
       aggressiveness: options.aggressiveness ?? 3,
       cpuOvercommit: 1,
       maxParallelPerHost: 2,
