@@ -4,6 +4,7 @@
 // node_modules/.cache, packages left external, and rebuilt whenever one of its sources changed.
 // Plain JavaScript because it has to run before anything can compile TypeScript.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -23,8 +24,18 @@ function current() {
   }
 }
 
-async function build() {
-  const { buildSync } = await import("esbuild");
+/** esbuild as tsx (a dependency) has it: hoisted to the top of node_modules, or under tsx's own. */
+function esbuild() {
+  const require = createRequire(join(root, "package.json"));
+  try {
+    return require("esbuild");
+  } catch {
+    return createRequire(require.resolve("tsx/package.json"))("esbuild");
+  }
+}
+
+function build() {
+  const { buildSync } = esbuild();
   mkdirSync(cache, { recursive: true });
   // Written under a name of its own and renamed: a second run at the same moment never reads half a file.
   const partial = `${bundle}.${process.pid}.tmp`;
@@ -47,5 +58,5 @@ async function build() {
   renameSync(`${inputs}.${process.pid}.tmp`, inputs);
 }
 
-if (!current()) await build();
+if (!current()) build();
 await import(pathToFileURL(bundle).href);
