@@ -3,10 +3,14 @@ import { describe, expect, it } from "vitest";
 import { snapshotDomainFacts, snapshotHostFacts, snapshotMoveKind } from "../prechecks/from-snapshot";
 import { failedChecks, runPrechecks } from "../prechecks/run-prechecks";
 import { CompatIndex } from "./compat-index";
+import { balance } from "./balance";
+import { consolidate } from "./consolidate";
 import { createContext } from "./context";
+import { placeMustMoves } from "./evacuate";
 import { capacityFailures, intrinsicFailures } from "./fast-capacity";
 import { buildModel } from "./model";
 import { parseSnapshot } from "./parse-snapshot";
+import { generateCluster } from "./scenario/generate-cluster";
 import type { SnapshotDomain, SnapshotHost } from "./snapshot-schema";
 
 /**
@@ -151,5 +155,16 @@ describe("the fast path agrees with runPrechecks", () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it("whole planning runs: runPrechecks confirms every move the fast checks chose", () => {
+    for (const goal of ["balance", "consolidate", "evacuate"] as const) {
+      const ctx = createContext(parseSnapshot(generateCluster({ hosts: 100, seed: 11, goal })));
+      placeMustMoves(ctx, goal === "consolidate" ? "pack" : "spread");
+      if (goal === "balance") balance(ctx);
+      if (goal === "consolidate") consolidate(ctx);
+      expect(ctx.ledger.moves.length).toBeGreaterThan(0);
+      expect(ctx.placement.disagreements).toBe(0);
+    }
   });
 });

@@ -1,8 +1,8 @@
 import { fitBlockSizes } from "../memory/fit-blocks";
 import type { DomainFacts } from "../prechecks/facts";
-import { snapshotDomainFacts, snapshotHostFacts, snapshotMoveKind } from "../prechecks/from-snapshot";
-import { failedChecks, runPrechecks } from "../prechecks/run-prechecks";
+import { snapshotDomainFacts } from "../prechecks/from-snapshot";
 import type { Bitset } from "./bitset";
+import { commitUnit } from "./commit-unit";
 import type { CompatIndex } from "./compat-index";
 import { capacityFailures, intrinsicFailures } from "./fast-capacity";
 import type { Imbalance } from "./imbalance";
@@ -19,10 +19,8 @@ export interface UnitLoad {
 }
 
 /**
- * Where a unit (a domain, or an affinity group moving whole) may go, and making the move. The fast
- * checks pick candidates; `commit` then places each domain of the unit in a wave and confirms it
- * there with runPrechecks, the agents' own pre-checks, on the facts of that wave. A unit that fails
- * anywhere is undone whole.
+ * Where a unit (a domain, or an affinity group moving whole) may go: the fast checks that pick
+ * candidates. `commit` (commit-unit.ts) makes the move, confirmed by runPrechecks.
  */
 export class Placement {
   readonly costs: MoveCosts;
@@ -206,55 +204,7 @@ export class Placement {
 
   /** Moves the unit to `t`, each domain in the earliest wave it fits; false (and nothing done) if one does not. */
   commit(unit: number, t: number): boolean {
-    const touched = new Set<number>([t]);
-    this.ledger.begin();
-    for (const d of this.members(unit)) {
-      const from = this.ledger.hostOf[d] ?? -1;
-      if (from === t) continue;
-      touched.add(from);
-      if (!this.schedule(d, t)) {
-        for (const h of this.ledger.rollback()) touched.add(h);
-        this.refresh(touched);
-        return false;
-      }
-    }
-    this.ledger.commit();
-    this.refresh(touched);
-    return true;
-  }
-
-  /**
-   * Places domain `d`'s move to `t` in the earliest wave where both hosts have a slot, the arrival
-   * and every later one on both hosts fit, no anti-affine domain is there, and runPrechecks agrees
-   * on the facts of that moment. The wave after both hosts' last one always does (see ledger.ts).
-   */
-  private schedule(d: number, t: number): boolean {
-    const { ledger, model } = this;
-    const s = ledger.hostOf[d] ?? -1;
-    const domain = model.domains[d];
-    const source = model.hosts[s];
-    const target = model.hosts[t];
-    if (!domain || !source || !target) return false;
-    const last = Math.max(ledger.nextWave(s), ledger.nextWave(t));
-    for (let wave = 0; wave <= last; wave++) {
-      if (ledger.slotsIn(s, wave) <= 0 || ledger.slotsIn(t, wave) <= 0) continue;
-      if (antiAffinityPartner(model, ledger, d, t, wave) !== null) continue;
-      const met = ledger.arrival(t, d, wave);
-      if (!met || !ledger.departureFits(s, d, wave)) continue;
-      const checks = runPrechecks({
-        source: snapshotHostFacts(source, ledger.freeAfterAll(s)),
-        target: snapshotHostFacts(target, met),
-        domain: this.domainFacts(d),
-        kind: snapshotMoveKind(domain),
-      });
-      if (failedChecks(checks).length > 0) {
-        this.disagreements++;
-        continue;
-      }
-      ledger.move(d, t, wave);
-      return true;
-    }
-    return false;
+    return commitUnit(this, unit, t);
   }
 
   domainFacts(d: number): DomainFacts {
@@ -266,12 +216,5 @@ export class Placement {
       this.facts[d] = facts;
     }
     return facts;
-  }
-
-  private refresh(hosts: Iterable<number>): void {
-    for (const h of hosts) {
-      this.imbalance.refresh(h);
-      this.buckets.refresh(h);
-    }
   }
 }
