@@ -2,10 +2,12 @@ import type { Snapshot } from "../../lib/planner/snapshot-schema";
 
 /**
  * What no plan can beat, for the benchmark's last row: perfect balance (every host in service at
- * the mean use, so no spread and the hottest host at the mean) reached by moving no more memory
- * than the hosts above the mean hold beyond it (plus everything on hosts being emptied); for
+ * the mean use, so no spread and the hottest host at the mean), and the least data that reaching it
+ * must send: a running domain sends at least its memory, a bound or inactive one next to nothing
+ * (cold), so each host above the mean sends at least its excess beyond what cold moves can shed,
+ * and each host being emptied the memory of its running domains that can move at all. For
  * consolidate, the fewest hosts whose room at targetUtilization holds the demand, largest first.
- * Constraints are ignored, so the bound is optimistic.
+ * Every other constraint is ignored, so the bound is optimistic.
  */
 
 export interface LowerBound {
@@ -21,18 +23,21 @@ export function lowerBound(snapshot: Snapshot): LowerBound {
     ...policy.evacuate,
     ...snapshot.hosts.filter((host) => host.maintenance).map((h) => h.name),
   ]);
-  const used = new Map(snapshot.hosts.map((host) => [host.name, { cpu: 0, memory: 0, domains: 0 }]));
+  const excluded = new Set(snapshot.rules.flatMap((rule) => (rule.kind === "exclude" ? [rule.domain] : [])));
+  const used = new Map(snapshot.hosts.map((host) => [host.name, { cpu: 0, memory: 0, cold: 0 }]));
   let mustMoveMiB = 0;
   let mustMove = 0;
   for (const domain of snapshot.domains) {
     const load = used.get(domain.host);
     if (!load) continue;
-    load.domains++;
-    if (drained.has(domain.host)) mustMove++;
+    const movable =
+      !domain.directIO && !(domain.cryptoUnits > 0 && domain.vcpus > 1) && !excluded.has(domain.name);
+    if (drained.has(domain.host) && movable) mustMove++;
     if (domain.state === "inactive") continue;
     load.cpu += domain.cpuUsed;
     load.memory += domain.memoryMiB;
-    if (drained.has(domain.host)) mustMoveMiB += domain.memoryMiB;
+    if (domain.state === "bound" && movable) load.cold += domain.memoryMiB;
+    if (drained.has(domain.host) && movable && domain.state === "active") mustMoveMiB += domain.memoryMiB;
   }
   const inService = snapshot.hosts.filter((host) => !drained.has(host.name));
   const totalCpu = [...used.values()].reduce((sum, load) => sum + load.cpu, 0);
