@@ -18,7 +18,7 @@ import { unitDelta } from "./unit-delta";
 
 /** Feasible targets tried per unit, and hosts visited at most, in a push; candidates in a pull. */
 const PUSH_TARGETS = 3;
-const VISITS = 120;
+const VISITS = 300;
 const PULL_VISITS = 20;
 const PULL_CANDIDATES = 8;
 const MAX_PASSES = 2;
