@@ -1,6 +1,7 @@
 /**
  * A fixed-size set of host indexes, 32 to a word: the compatibility index intersects these per
- * domain instead of running checks against every host.
+ * domain instead of running checks against every host. Sets are built in place where possible:
+ * at 5,000 hosts each is 628 bytes off the heap, and many short-lived ones cost the collector.
  */
 export class Bitset {
   readonly words: Uint32Array;
@@ -51,6 +52,29 @@ export class Bitset {
   /** In place: removes the members of `other`. */
   andNot(other: Bitset): this {
     for (let i = 0; i < this.words.length; i++) this.words[i] = (this.words[i] ?? 0) & ~(other.words[i] ?? 0);
+    return this;
+  }
+
+  /** In place: adds every host not in `other` (within the set's size). */
+  orNot(other: Bitset): this {
+    const last = this.words.length - 1;
+    for (let i = 0; i <= last; i++) this.words[i] = (this.words[i] ?? 0) | ~(other.words[i] ?? 0);
+    const tail = this.size % 32;
+    if (tail !== 0 && last >= 0) this.words[last] = (this.words[last] ?? 0) & ((1 << tail) - 1);
+    return this;
+  }
+
+  /** In place: adds the members of `a` that are not in `b`. */
+  orAndNot(a: Bitset, b: Bitset): this {
+    for (let i = 0; i < this.words.length; i++) {
+      this.words[i] = (this.words[i] ?? 0) | ((a.words[i] ?? 0) & ~(b.words[i] ?? 0));
+    }
+    return this;
+  }
+
+  /** In place: becomes a copy of `other` (same size), without allocating. */
+  copy(other: Bitset): this {
+    this.words.set(other.words);
     return this;
   }
 

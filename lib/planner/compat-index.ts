@@ -88,27 +88,27 @@ export class CompatIndex {
     const domain = this.model.domains[d];
     const from = this.model.hosts[source];
     if (!domain || !from) throw new Error(`no domain ${d} or host ${source}`);
+    const size = this.all.size;
     const result: [StaticCode, Bitset][] = [];
-    const missingFrom = (set: Bitset | undefined) => this.all.clone().andNot(set ?? this.empty);
+    const missingFrom = (set: Bitset | undefined) => new Bitset(size).orNot(set ?? this.empty);
     result.push(["HYPERVISOR_MISMATCH", missingFrom(this.byHypervisor.get(from.hypervisor))]);
     if (domain.cpuArch !== "generic") {
       result.push(["CPU_INCOMPATIBLE", missingFrom(this.byCpu.get(cpuKey(from.cpu)))]);
     }
     if (domain.switches.length > 0) {
-      const failing = new Bitset(this.all.size);
-      for (const name of domain.switches) failing.or(missingFrom(this.bySwitch.get(name)));
+      const failing = new Bitset(size);
+      for (const name of domain.switches) failing.orNot(this.bySwitch.get(name) ?? this.empty);
       result.push(["SWITCH_MISSING", failing]);
     }
     if (domain.volumes.length > 0) {
-      const missing = new Bitset(this.all.size);
-      const mismatched = new Bitset(this.all.size);
+      const missing = new Bitset(size);
+      const mismatched = new Bitset(size);
       for (const volume of domain.volumes) {
         const present = this.byVolume.get(volume) ?? this.empty;
-        missing.or(missingFrom(present));
+        missing.orNot(present);
         const storage = from.volumes[volume];
-        const same =
-          storage === undefined ? this.empty : this.byVolumeStorage.get(volumeKey(volume, storage));
-        mismatched.or(present.clone().andNot(same ?? this.empty));
+        const same = storage === undefined ? undefined : this.byVolumeStorage.get(volumeKey(volume, storage));
+        mismatched.orAndNot(present, same ?? this.empty);
       }
       result.push(["VOLUME_MISSING", missing], ["VOLUME_STORAGE_MISMATCH", mismatched]);
     }

@@ -1,7 +1,7 @@
 import { fitBlockSizes } from "../memory/fit-blocks";
 import type { DomainFacts } from "../prechecks/facts";
 import { snapshotDomainFacts } from "../prechecks/from-snapshot";
-import type { Bitset } from "./bitset";
+import { Bitset } from "./bitset";
 import { commitUnit } from "./commit-unit";
 import type { CompatIndex } from "./compat-index";
 import { capacityFailures, intrinsicFailures } from "./fast-capacity";
@@ -26,6 +26,8 @@ export class Placement {
   readonly costs: MoveCosts;
   /** Moves the fast checks accepted and runPrechecks refused: zero unless the two disagree. */
   disagreements = 0;
+  /** Three sets the survey reuses, rather than allocating its own for every move. */
+  readonly scratch: [Bitset, Bitset, Bitset];
   private readonly allowedCache: (Bitset | undefined)[];
   private readonly shared = new Map<Bitset, Bitset>();
   private readonly facts: (DomainFacts | undefined)[];
@@ -40,6 +42,8 @@ export class Placement {
     readonly buckets: LoadBuckets,
   ) {
     this.costs = new MoveCosts(model);
+    const size = model.hosts.length;
+    this.scratch = [new Bitset(size), new Bitset(size), new Bitset(size)];
     this.allowedCache = new Array(model.rules.unitMembers.length);
     this.facts = new Array(model.domains.length);
     this.loads = new Array(model.rules.unitMembers.length);

@@ -1,4 +1,4 @@
-import { Bitset } from "./bitset";
+import type { Bitset } from "./bitset";
 import type { Placement } from "./placement";
 import { RULE_CODES } from "./rule-checks";
 
@@ -20,9 +20,10 @@ export const EMPTIED_CODE = "HOST_BEING_EMPTIED";
 
 export function survey(placement: Placement, unit: number, avoid?: Bitset): Survey {
   const { model, compat, ledger } = placement;
-  const here = new Bitset(model.hosts.length);
+  const [here, pool, candidates] = placement.scratch;
+  here.words.fill(0);
   for (const d of placement.members(unit)) here.add(ledger.hostOf[d] ?? 0);
-  const pool = model.inService.clone().andNot(here);
+  pool.copy(model.inService).andNot(here);
   const rejected = new Map<string, { hosts: number; example: number }>();
   const note = (code: string, hosts: number, example: number) => {
     if (hosts === 0) return;
@@ -42,11 +43,11 @@ export function survey(placement: Placement, unit: number, avoid?: Bitset): Surv
     }
     const pins = model.rules.pins[d];
     if (pins) {
-      const off = pool.clone().andNot(pins);
+      const off = candidates.copy(pool).andNot(pins);
       note(RULE_CODES.pin, off.count(), off.firstAnd(off));
     }
   }
-  const candidates = placement.allowed(unit).clone().andNot(here);
+  candidates.copy(placement.allowed(unit)).andNot(here);
   if (avoid) {
     note(EMPTIED_CODE, candidates.countAnd(avoid), candidates.firstAnd(avoid));
     candidates.andNot(avoid);
