@@ -103,7 +103,7 @@ function movableUnits(ctx: PlanContext): number[][] {
   const { placement } = ctx;
   return ctx.hostUnits.map((units) =>
     units.filter((unit) => {
-      if (placement.immovable(unit)) return false;
+      if (placement.immovable(unit) || placement.disruptive(unit)) return false;
       const load = placement.load(unit);
       return load.cpu > 0 || load.memory > 0;
     }),

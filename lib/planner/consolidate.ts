@@ -54,7 +54,11 @@ function candidatesFor(ctx: PlanContext, sets: HostSets): Candidate[] {
     .filter((h) => !sets.received.has(h) && !sets.emptied.has(h) && (ledger.residents[h] ?? 0) > 0)
     .filter((h) => buckets.load(h) <= sets.limit)
     .map((h) => ({ h, units: touching[h] ?? [] }))
-    .filter(({ units }) => units.every((unit) => !placement.immovable(unit) && !placement.moved(unit)))
+    .filter(({ units }) =>
+      units.every(
+        (unit) => !placement.immovable(unit) && !placement.disruptive(unit) && !placement.moved(unit),
+      ),
+    )
     .map(({ h, units }) => ({ h, units, cost: units.reduce((sum, unit) => sum + placement.weight(unit), 0) }))
     .sort((a, b) => a.cost - b.cost || buckets.load(a.h) - buckets.load(b.h) || a.h - b.h);
 }

@@ -42,6 +42,22 @@ describe("goals", () => {
     expect(low.metrics.after.imbalance.memory).toBeGreaterThan(high.metrics.after.imbalance.memory);
   });
 
+  it("balance and consolidate leave alone a guest that would pause past the downtime limit; evacuate still moves it", () => {
+    // 1,000 MiB/s of writes over a 1 GbE link never converges: the switch-over would take seconds.
+    const hot = { dirtyRateMiBps: 1000, cpuUsed: 3 };
+    const hosts = ["h1", "h2"].map((name) => fakeHost(name, { memoryMiB: 128 * 1024 }));
+    const domains = [...domainsOn("h1", 10, "hot", hot), fakeDomain("idle1", "h2", { cpuUsed: 0.1 })];
+    for (const goal of ["balance", "consolidate"] as const) {
+      const result = checked(fakeSnapshot(hosts, domains, { goal, linkMiBps: 119.2 }));
+      expect(result.moves.filter((move) => move.domain.startsWith("hot"))).toEqual([]);
+    }
+    const evacuated = checked(
+      fakeSnapshot(hosts, domains, { goal: "evacuate", evacuate: ["h1"], linkMiBps: 119.2 }),
+    );
+    expect(evacuated.moves).toHaveLength(10);
+    expect(evacuated.moves[0]?.predicted.downtimeMs).toBeGreaterThan(300);
+  });
+
   it("consolidate packs onto fewer hosts without taking any past targetUtilization", () => {
     const hosts = ["h1", "h2", "h3", "h4"].map((name) => fakeHost(name, { memoryMiB: 128 * 1024 }));
     const domains = ["h1", "h2", "h3", "h4"].flatMap((host) =>

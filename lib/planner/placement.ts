@@ -95,6 +95,12 @@ export class Placement {
   }
 
   /** What moving the unit weighs (move-cost.ts), predicted when first asked. */
+  /** Whether moving the unit would pause a member longer than the policy's downtime limit. */
+  disruptive(unit: number): boolean {
+    const limit = this.model.policy.downtimeLimitMs;
+    return this.members(unit).some((d) => this.costs.of(d).downtimeMs > limit);
+  }
+
   weight(unit: number): number {
     let weight = this.weights[unit] ?? -1;
     if (weight < 0) {

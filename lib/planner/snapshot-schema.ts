@@ -64,6 +64,12 @@ export const policySchema = z.looseObject({
   maxParallelPerHost: z.number().int().positive().default(2),
   linkMiBps: z.number().positive().default(1170),
   targetUtilization: z.number().gt(0).max(1).default(0.8),
+  /**
+   * Optional moves (balance, consolidate) skip domains whose predicted downtime exceeds this: a
+   * guest that dirties memory faster than the link sends would pause for seconds. Forced moves
+   * (evacuate, maintenance, rule repairs) still take them, with the downtime in their prediction.
+   */
+  downtimeLimitMs: z.number().positive().default(300),
 });
 
 export const snapshotSchema = z.looseObject({
