@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { DomainsTable } from "@/components/domains/domains-table";
 import { parseDomainQuery } from "@/lib/dashboard/domain-filters";
 import { domainPage } from "@/lib/dashboard/domain-list";
+import { FIRST_VIEW_MAX_AGE_MS } from "@/lib/dashboard/live-ages";
 import { liveSnapshot } from "@/lib/dashboard/live-cluster";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export default async function DomainsPage({ searchParams }: { searchParams: Sear
       return (Array.isArray(value) ? value[0] : value) ?? null;
     },
   });
-  const page = domainPage(await liveSnapshot(), query);
+  const page = domainPage(await liveSnapshot(FIRST_VIEW_MAX_AGE_MS), query);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Domains</h1>

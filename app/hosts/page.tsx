@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { HostsTable } from "@/components/hosts/hosts-table";
+import { FIRST_VIEW_MAX_AGE_MS } from "@/lib/dashboard/live-ages";
 import { liveHosts } from "@/lib/dashboard/live-cluster";
 import { hostsView } from "@/lib/dashboard/views";
 
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Hosts" };
 
 export default async function HostsPage() {
-  const view = hostsView(await liveHosts());
+  const view = hostsView(await liveHosts(FIRST_VIEW_MAX_AGE_MS));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Hosts</h1>

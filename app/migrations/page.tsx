@@ -3,6 +3,7 @@ import { LiveActiveMigrations } from "@/components/migrations/active-migrations"
 import { HistoryFilter } from "@/components/migrations/history-filter";
 import { HistoryTable } from "@/components/migrations/history-table";
 import { listHistory } from "@/lib/dashboard/history";
+import { FIRST_VIEW_MAX_AGE_MS } from "@/lib/dashboard/live-ages";
 import { liveHosts } from "@/lib/dashboard/live-cluster";
 import { migrationsView } from "@/lib/dashboard/views";
 
@@ -19,9 +20,9 @@ export default async function MigrationsPage({ searchParams }: { searchParams: S
       typeof raw[key] === "string" && raw[key] !== "" ? raw[key] : undefined,
     ]),
   );
-  // What the agents report first: each round records it in the history (a dashboard that was down
-  // while migrations ended records them now), so the rows below include it.
-  const snapshot = await liveHosts();
+  // What the agents report first: each round records it in the history before it is served (a
+  // dashboard that was down while migrations ended records them now), so the rows below include it.
+  const snapshot = await liveHosts(FIRST_VIEW_MAX_AGE_MS);
   const rows = await listHistory(values);
   return (
     <div className="space-y-8">

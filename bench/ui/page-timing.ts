@@ -34,18 +34,17 @@ export interface ServerTiming {
 }
 
 /**
- * More than the dashboard keeps an agent round for callers that come after it (200 ms, see
- * lib/dashboard/live-cluster.ts): each sample pays for its own round, as each poll of one open page does.
+ * Each sample waits `gapMs` first: longer than the server reuses an agent round for that kind of
+ * request (lib/dashboard/live-ages.ts), so every sample pays for its own round, as the first visit to
+ * an idle dashboard and each poll of one open page do.
  */
-const SAMPLE_GAP_MS = 300;
-
-export async function serverTiming(url: string, samples: number): Promise<ServerTiming> {
+export async function serverTiming(url: string, samples: number, gapMs: number): Promise<ServerTiming> {
   // The first request after a start loads the route's code: reported apart as `cold`.
-  await sleep(SAMPLE_GAP_MS);
+  await sleep(gapMs);
   const cold = await timeGet(url);
   const runs = [];
   for (let i = 0; i < samples; i++) {
-    await sleep(SAMPLE_GAP_MS);
+    await sleep(gapMs);
     runs.push(await timeGet(url));
   }
   return {
@@ -96,7 +95,13 @@ export async function browserTiming(
   browser: Browser,
   url: string,
   spec: PageSpec,
-  options: { samples: number; serverPids: number[]; agentPids: number[] },
+  options: {
+    samples: number;
+    serverPids: number[];
+    agentPids: number[];
+    /** Nothing open for this long before each sample: the server has no recent agent round to start from. */
+    idleBeforeMs?: number;
+  },
 ): Promise<BrowserTiming> {
   const visible: number[] = [];
   const hydrated: number[] = [];
@@ -107,6 +112,7 @@ export async function browserTiming(
   let agentsCpu = Number.NaN;
   let failures = 0;
   for (let i = 0; i < options.samples; i++) {
+    if (options.idleBeforeMs) await sleep(options.idleBeforeMs);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     try {
       const page = await context.newPage();

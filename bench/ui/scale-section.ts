@@ -1,5 +1,6 @@
 import type { Browser } from "@playwright/test";
 import type { Scenario } from "../../cluster/scenario";
+import { FIRST_VIEW_MAX_AGE_MS, MAX_AGE_MS } from "../../lib/dashboard/live-ages";
 import { printTable } from "../agent/table";
 import { agentMemory, startCluster } from "./cluster-setup";
 import { Dashboard } from "./dashboard-process";
@@ -33,6 +34,9 @@ const PAGES: (PageSpec & { label: string; what: string })[] = [
 /** What the two pages poll, and the whole cluster. The server shares agent rounds for 200 ms: timed one at a time, each request here waits for its own. */
 const POLLS = ["/api/cluster/overview", "/api/cluster/domains", "/api/cluster"];
 
+/** Past the server's first-view reuse of a round (lib/dashboard/live-cluster.ts): a first visit to an idle dashboard. */
+const IDLE_MS = FIRST_VIEW_MAX_AGE_MS + 1000;
+
 export interface ScaleOptions {
   browser: Browser;
   buildDir: string;
@@ -44,6 +48,8 @@ export interface ScaleOptions {
   startDeadline?: number;
   serverSamples: number;
   browserSamples: number;
+  /** Samples after IDLE_MS with no page open. */
+  idleSamples: number;
 }
 
 export async function scaleSection(options: ScaleOptions): Promise<void> {
@@ -81,7 +87,13 @@ export async function scaleSection(options: ScaleOptions): Promise<void> {
 
     const serverRows = [];
     for (const path of [...PAGES.map((page) => page.path), ...POLLS]) {
-      const timing = await serverTiming(`${dashboard.url}${path}`, options.serverSamples);
+      // Pages may start from a round up to FIRST_VIEW_MAX_AGE_MS old, polls from one up to MAX_AGE_MS.
+      const page = !path.startsWith("/api/");
+      const timing = await serverTiming(
+        `${dashboard.url}${path}`,
+        page ? Math.min(3, options.serverSamples) : options.serverSamples,
+        page ? IDLE_MS : MAX_AGE_MS + 100,
+      );
       serverRows.push([
         path,
         ms(timing.coldMs),
@@ -92,7 +104,9 @@ export async function scaleSection(options: ScaleOptions): Promise<void> {
     }
     const reachable = await reachableHosts(dashboard.url);
     console.log(
-      `  server: GET from the bench, one at a time, median of ${options.serverSamples} after one cold request; ` +
+      `  server: GET from the bench, one at a time, after one cold request (code loading) the median of ` +
+        `${Math.min(3, options.serverSamples)} for pages, each ${IDLE_MS / 1000} s after the last (every render asks the agents), ` +
+        `and of ${options.serverSamples} for the routes, each ${MAX_AGE_MS + 100} ms after the last (every poll asks them). ` +
         `/api/cluster/overview and /api/cluster/domains are what the two pages poll every 500 ms, /api/cluster the ` +
         `whole cluster (${reachable} hosts reachable in it)`,
     );
@@ -100,15 +114,17 @@ export async function scaleSection(options: ScaleOptions): Promise<void> {
 
     const serverPids = dashboard.pid === undefined ? [] : [dashboard.pid];
     const browserRows = [];
-    for (const page of PAGES) {
+    for (const [page, idle] of PAGES.flatMap((page) => [0, IDLE_MS].map((idle) => [page, idle] as const))) {
       const timing = await browserTiming(options.browser, `${dashboard.url}${page.path}`, page, {
-        samples: options.browserSamples,
+        samples: idle ? options.idleSamples : options.browserSamples,
         serverPids,
         agentPids,
+        idleBeforeMs: idle,
       });
       browserRows.push([
         page.label,
         page.what,
+        idle ? `${idle / 1000} s ago` : "< 1 s ago",
         ms(timing.visibleMs),
         ms(timing.hydratedMs),
         ms(timing.loadMs),
@@ -120,15 +136,18 @@ export async function scaleSection(options: ScaleOptions): Promise<void> {
       ]);
     }
     console.log(
-      `  browser: Chromium, fresh context per sample (first visit), median of ${options.browserSamples}, times from ` +
-        "navigation start. Then, on the last sample, 4 s with the page open: the share of it the page's main " +
-        "thread spent in long tasks (live re-renders), and the CPU the dashboard server and all agents used " +
-        "(100% = one core) answering its polls",
+      `  browser: Chromium, fresh context per sample (first visit), median of ${options.browserSamples} ` +
+        `(${options.idleSamples} after ${IDLE_MS / 1000} s with no page open), times from navigation start. A server ` +
+        `render starts from an agent round up to ${FIRST_VIEW_MAX_AGE_MS / 1000} s old (the page polls a fresh one once up): ` +
+        `"agents asked" is when the server last asked them, by a previous sample's poll or nobody's. Then, on the ` +
+        "last sample, 4 s with the page open: the share of it the page's main thread spent in long tasks (live " +
+        "re-renders), and the CPU the dashboard server and all agents used (100% = one core) answering its polls",
     );
     printTable(
       [
         "page",
         "usable when",
+        "agents asked",
         "visible",
         "hydrated",
         "load event",

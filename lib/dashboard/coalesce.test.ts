@@ -79,4 +79,19 @@ describe("coalesce", () => {
     expect(shared.peek()).toBe(2);
     expect(await shared.get()).toBe(2);
   });
+
+  it("lets a caller accept an older result than the default", async () => {
+    let clock = 0;
+    const { load, pending } = manualLoad();
+    const shared = coalesce(load, { maxAgeMs: 100, now: () => clock });
+    const first = shared.get();
+    await tick();
+    pending[0]?.resolve(1);
+    await first;
+    clock = 3000;
+    expect(shared.peek()).toBeUndefined();
+    expect(shared.peek(5000)).toBe(1);
+    expect(await shared.get(5000)).toBe(1);
+    expect(pending).toHaveLength(1);
+  });
 });

@@ -8,9 +8,10 @@
  */
 
 export interface Coalesced<T> {
-  get(): Promise<T>;
+  /** `maxAgeMs` overrides the default for this caller (one that can live with an older result). */
+  get(maxAgeMs?: number): Promise<T>;
   /** The last result while it is fresh, without starting a load. */
-  peek(): T | undefined;
+  peek(maxAgeMs?: number): T | undefined;
   invalidate(): void;
 }
 
@@ -26,7 +27,8 @@ export function coalesce<T>(load: () => Promise<T>, options: CoalesceOptions): C
   let inFlight: Promise<T> | undefined;
   let generation = 0;
 
-  const fresh = () => (last && now() - last.startedAt <= options.maxAgeMs ? last.value : undefined);
+  const fresh = (maxAgeMs = options.maxAgeMs) =>
+    last && now() - last.startedAt <= maxAgeMs ? last.value : undefined;
 
   const start = (): Promise<T> => {
     const startedAt = now();
@@ -45,8 +47,8 @@ export function coalesce<T>(load: () => Promise<T>, options: CoalesceOptions): C
   };
 
   return {
-    get() {
-      const value = fresh();
+    get(maxAgeMs) {
+      const value = fresh(maxAgeMs);
       if (value !== undefined) return Promise.resolve(value);
       return inFlight ?? start();
     },

@@ -1,22 +1,18 @@
 import "server-only";
 import { type Coalesced, coalesce } from "./coalesce";
 import { reconcile } from "./history";
+import { MAX_AGE_MS } from "./live-ages";
 import { type ClusterHosts, type ClusterSnapshot, takeHostsSnapshot, takeSnapshot } from "./snapshot";
 import { allMigrations } from "./summary";
 
 /**
  * The cluster as the pages and their polls get it: one agent round in flight at a time per depth,
- * shared by every caller (server renders, polls of every open tab), and reused for MAX_AGE_MS. Each
+ * shared by every caller (server renders, polls of every open tab), and reused for MAX_AGE_MS (server
+ * renders take one up to FIRST_VIEW_MAX_AGE_MS old: see live-ages.ts). Each
  * round brings the migration history up to date before it is served, so a page reading the history
  * after it sees what the agents reported. Server actions that change the cluster call
  * invalidateLive(), so the page after an action never shows the cluster from before it.
  */
-
-/**
- * Under half the browser's 500 ms poll: one tab never gets its own previous answer back, and a second
- * tab adds at most this to what it shows (progress must reach the page within a second).
- */
-export const MAX_AGE_MS = 200;
 
 interface Live {
   full: Coalesced<ClusterSnapshot>;
@@ -53,16 +49,16 @@ async function recorded<T extends ClusterHosts>(snapshot: T): Promise<T> {
   return snapshot;
 }
 
-/** Every host with its domains and migrations. */
-export function liveSnapshot(): Promise<ClusterSnapshot> {
-  return live().full.get();
+/** Every host with its domains and migrations, from a round at most `maxAgeMs` old. */
+export function liveSnapshot(maxAgeMs = MAX_AGE_MS): Promise<ClusterSnapshot> {
+  return live().full.get(maxAgeMs);
 }
 
-/** Every host and its migrations; a fresh full snapshot serves as well. */
-export function liveHosts(): Promise<ClusterHosts> {
+/** Every host and its migrations; a recent enough full snapshot serves as well. */
+export function liveHosts(maxAgeMs = MAX_AGE_MS): Promise<ClusterHosts> {
   const state = live();
-  const full = state.full.peek();
-  return full ? Promise.resolve(full) : state.hosts.get();
+  const full = state.full.peek(maxAgeMs);
+  return full ? Promise.resolve(full) : state.hosts.get(maxAgeMs);
 }
 
 /** After an action changed the cluster (a migration started, an agent added): the next caller asks again. */

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DomainDetail } from "@/components/domains/domain-detail";
 import { domainDetailView } from "@/lib/dashboard/domain-detail-view";
+import { FIRST_VIEW_MAX_AGE_MS } from "@/lib/dashboard/live-ages";
 import { liveSnapshot } from "@/lib/dashboard/live-cluster";
 
 export const dynamic = "force-dynamic";
@@ -32,7 +33,12 @@ export default async function DomainPage({ params, searchParams }: Props) {
   const name = decodeName((await params).name);
   const asked = (await searchParams).host;
   const host = Array.isArray(asked) ? asked[0] : asked;
-  const view = domainDetailView(await liveSnapshot(), name, host || undefined);
+  const recent = domainDetailView(await liveSnapshot(FIRST_VIEW_MAX_AGE_MS), name, host || undefined);
+  // A domain that arrived since that round (a migration just ended) is not "not found": ask again.
+  const view =
+    recent.location.kind === "missing"
+      ? domainDetailView(await liveSnapshot(), name, host || undefined)
+      : recent;
   const { location } = view;
   if (location.kind === "missing") notFound();
   const pinned = location.kind === "here" ? location.host : (host ?? "");
