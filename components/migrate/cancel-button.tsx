@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { toast } from "sonner";
 import { cancelMigration } from "@/lib/actions/migrations";
 
 /** Cancel, asked once more before it goes to the source agent. */
@@ -12,7 +13,8 @@ export function CancelButton({ id, source, domain }: { id: string; source: strin
     startTransition(async () => {
       const result = await cancelMigration({ id, source });
       setConfirming(false);
-      setMessage(result.ok ? `Cancelled: ${domain} runs on ${source}` : result.error);
+      if (result.ok) toast.success(`Cancelled: ${domain} runs on ${source}`);
+      setMessage(result.ok ? null : result.error);
     });
   return (
     <span className="inline-flex items-center gap-2 text-sm">
@@ -44,7 +46,11 @@ export function CancelButton({ id, source, domain }: { id: string; source: strin
           </button>
         </>
       )}
-      {message && <span role="status">{message}</span>}
+      {message && (
+        <span role="alert" className="text-red-800">
+          {message}
+        </span>
+      )}
     </span>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { toast } from "sonner";
 import { primaryButton, secondaryButton } from "@/components/ui/buttons";
 import { applySuggestions } from "@/lib/actions/planner";
 import type { PlannedMove } from "@/lib/planner/plan-types";
@@ -46,6 +47,7 @@ export function MovesTable({
       setConfirming(false);
       if (result.ok) {
         setError(null);
+        toast.success(`Plan applied: ${chosen.length} migration(s) start wave by wave`);
         router.refresh();
       } else {
         setError(result.error);

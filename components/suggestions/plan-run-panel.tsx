@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { toast } from "sonner";
 import { MigrationProgress } from "@/components/migrations/migration-progress";
 import { Badge } from "@/components/ui/badge";
 import { dangerButton, dangerOutlineButton, secondaryButton } from "@/components/ui/buttons";
@@ -112,6 +113,7 @@ function CancelPlan({ id }: { id: string }) {
       const result = await cancelPlanRun({ id });
       setConfirming(false);
       setError(result.ok ? null : result.error);
+      if (result.ok) toast.info("Cancelling the plan: no new move starts, running ones are cancelled");
     });
   return (
     <span className="inline-flex flex-wrap items-center gap-2 text-sm">
