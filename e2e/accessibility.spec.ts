@@ -9,6 +9,8 @@ const PAGES = [
   ["domains", "/domains", "Domains"],
   ["domain detail", "/domains/web01", "web01"],
   ["migrations", "/migrations", "Migrations in progress"],
+  ["suggestions", "/suggestions", "Suggestions"],
+  ["maintenance mode", "/suggestions?maintenance=h8", "Maintenance mode for h8"],
   ["settings", "/settings", "Settings"],
 ] as const;
 
