@@ -7,6 +7,12 @@ import { expect, type Page, test } from "@playwright/test";
 
 test.describe.configure({ timeout: 240_000 });
 
+/** Opens the suggestions with no plan being applied (a retry may find the last attempt's still running). */
+async function openSuggestions(page: Page, path = "/suggestions") {
+  await page.goto(path);
+  await expect(page.getByRole("button", { name: "Cancel plan" })).toHaveCount(0, { timeout: 200_000 });
+}
+
 /** The figure in the "Now" column of a row of the plan's figures, as a number. */
 async function nowFigure(page: Page, label: string): Promise<number> {
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: label }) });
@@ -17,7 +23,7 @@ async function nowFigure(page: Page, label: string): Promise<number> {
 test("a balance plan applied runs wave by wave to its end, and the cluster is more even after", async ({
   page,
 }) => {
-  await page.goto("/suggestions");
+  await openSuggestions(page);
   await expect(page.getByRole("heading", { name: "Suggestions", level: 1 })).toBeVisible();
   const before = await nowFigure(page, "Imbalance of CPU use (std. dev.)");
   const moves = page.getByRole("table", { name: "Suggested moves" }).getByRole("row");
@@ -27,8 +33,9 @@ test("a balance plan applied runs wave by wave to its end, and the cluster is mo
 
   await page.getByRole("button", { name: /^Apply all \d+ move\(s\)/ }).click();
   await page.getByRole("button", { name: "Yes, apply" }).click();
+  // The page shows the plan once the server has rendered it again (planning anew around it).
   const run = page.getByRole("region", { name: /Applying a balance plan/ });
-  await expect(run).toBeVisible();
+  await expect(run).toBeVisible({ timeout: 30_000 });
   await expect(run.getByRole("status")).toContainText(/finished: (\d+) of \1 moved$/, { timeout: 200_000 });
 
   await page.reload();
@@ -39,6 +46,7 @@ test("a balance plan applied runs wave by wave to its end, and the cluster is mo
 });
 
 test("maintenance mode empties a host through an evacuate plan shown for approval", async ({ page }) => {
+  await openSuggestions(page);
   await page.goto("/hosts/h6");
   await page.getByRole("link", { name: "Maintenance mode…" }).click();
   await expect(page.getByRole("heading", { name: "Maintenance mode for h6" })).toBeVisible();
@@ -48,6 +56,7 @@ test("maintenance mode empties a host through an evacuate plan shown for approva
   await page.getByRole("button", { name: /^Enter maintenance and move \d+ domain\(s\)/ }).click();
   await page.getByRole("button", { name: "Yes, apply" }).click();
   const run = page.getByRole("region", { name: /Emptying h6 for maintenance/ });
+  await expect(run).toBeVisible({ timeout: 30_000 });
   await expect(run.getByRole("status")).toContainText(/finished: (\d+) of \1 moved$/, { timeout: 200_000 });
 
   await page.goto("/hosts/h6");
