@@ -3,7 +3,7 @@ import { DomainsTable } from "@/components/domains/domains-table";
 import { parseDomainQuery } from "@/lib/dashboard/domain-filters";
 import { domainPage } from "@/lib/dashboard/domain-list";
 import { FIRST_VIEW_MAX_AGE_MS } from "@/lib/dashboard/live-ages";
-import { liveSnapshot } from "@/lib/dashboard/live-cluster";
+import { liveDomains } from "@/lib/dashboard/live-cluster";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +20,7 @@ export default async function DomainsPage({ searchParams }: { searchParams: Sear
       return (Array.isArray(value) ? value[0] : value) ?? null;
     },
   });
-  const page = domainPage(await liveSnapshot(FIRST_VIEW_MAX_AGE_MS), query);
+  const page = domainPage(await liveDomains(FIRST_VIEW_MAX_AGE_MS), query);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Domains</h1>

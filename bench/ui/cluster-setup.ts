@@ -84,7 +84,7 @@ export async function startCluster(options: StartOptions): Promise<RunningCluste
           basePort: BASE_PORT + first,
           timeScale: options.timeScale,
           logLevel: "warn",
-          // 30 s (the default) is short for 20 agents loading tsx at once on 2 busy cores.
+          // 30 s (the default) is short for a batch of agents loading tsx at once on 2 busy cores.
           startTimeoutMs: 90_000,
         }),
       );

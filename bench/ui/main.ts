@@ -93,7 +93,7 @@ async function main(): Promise<number> {
             ...context,
             name: "large",
             scenario: generateScenario({ hosts: largeHosts, domainsPerHost: LARGE_DOMAINS_PER_HOST }),
-            batchSize: 20,
+            batchSize: 10,
             startDeadline: Math.max(performance.now() + 60_000, started + RUN_BUDGET_MS - LARGE_MEASURE_MS),
             // Fewer samples than above: each costs seconds here, and the agents' start takes most of the run.
             serverSamples: 3,

@@ -63,4 +63,24 @@ describe("domainPage", () => {
     expect(b.rows).toEqual(a.rows);
     expect(b.rows[0]).toBe(a.rows[0]);
   });
+
+  it("needs no host resources: domains and migrations are enough", () => {
+    const page = domainPage(
+      {
+        takenAt: "2025-01-01T00:00:00.000Z",
+        hosts: [
+          {
+            name: "h9",
+            url: "http://h9.test",
+            reachable: true,
+            error: null,
+            domains: [fakeDomain("x1")],
+            migrations: [],
+          },
+        ],
+      },
+      DEFAULT_DOMAIN_QUERY,
+    );
+    expect(page.rows.map((row) => `${row.name}@${row.host}`)).toEqual(["x1@h9"]);
+  });
 });

@@ -1,6 +1,6 @@
 import { type DomainQuery, visibleDomains } from "./domain-filters";
 import { type DomainRow, domainRows } from "./domain-rows";
-import type { ClusterSnapshot } from "./snapshot";
+import type { ClusterDomains } from "./snapshot";
 
 /**
  * What the domains list gets, server-rendered and on each poll: one page of the filtered, sorted
@@ -42,9 +42,9 @@ export function pageOf<T>(rows: readonly T[], page: number, pageSize: number): P
 }
 
 // One snapshot serves many polls (see live-cluster.ts): its rows are built once.
-const rowsOf = new WeakMap<ClusterSnapshot, DomainRow[]>();
+const rowsOf = new WeakMap<ClusterDomains, DomainRow[]>();
 
-function cachedRows(snapshot: ClusterSnapshot): DomainRow[] {
+function cachedRows(snapshot: ClusterDomains): DomainRow[] {
   let rows = rowsOf.get(snapshot);
   if (!rows) {
     rows = domainRows(snapshot);
@@ -54,7 +54,7 @@ function cachedRows(snapshot: ClusterSnapshot): DomainRow[] {
 }
 
 export function domainPage(
-  snapshot: ClusterSnapshot,
+  snapshot: ClusterDomains,
   query: DomainQuery,
   pageSize = DOMAIN_PAGE_SIZE,
 ): DomainPage {

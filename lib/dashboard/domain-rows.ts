@@ -1,5 +1,5 @@
 import type { DomainState } from "../schemas/domain";
-import type { ClusterSnapshot } from "./snapshot";
+import type { ClusterDomains } from "./snapshot";
 import { allMigrations } from "./summary";
 
 /**
@@ -35,7 +35,7 @@ export interface DomainRow {
  * them on each host: the source's with flag `s`, the target's (bound) with flag `t`; both carry the
  * source's view of the migration, so the pair reads the same progress.
  */
-export function domainRows(snapshot: ClusterSnapshot): DomainRow[] {
+export function domainRows(snapshot: ClusterDomains): DomainRow[] {
   const migrations = new Map(allMigrations(snapshot).map((m) => [m.id, m]));
   return snapshot.hosts
     .filter((view) => view.reachable)

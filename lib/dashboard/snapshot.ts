@@ -7,10 +7,11 @@ import { agentClients, type RegisteredAgent, registeredClient } from "./agents";
 
 /**
  * The cluster as the agents report it now: every registered agent asked at once, each with a
- * timeout, so one dead host shows as unreachable instead of stalling the page. Two depths: hosts and
- * migrations only (two small answers per agent: the overview, the hosts list, the migrations), or
- * with every domain as well (the domains pages). Pages get these through live-cluster.ts, which
- * shares one round among concurrent callers.
+ * timeout, so one dead host shows as unreachable instead of stalling the page. Each page asks only
+ * what it shows: hosts and migrations (the overview, the hosts list, the migrations page), domains
+ * and migrations (the domains list), or all three (a domain's page, /api/cluster). Every request to
+ * an agent counts (at 200 agents a round is 200 requests per kind), so no page asks for a kind it
+ * does not use. Pages get these through live-cluster.ts, which shares one round among callers.
  */
 
 export interface HostSummary {
@@ -22,16 +23,30 @@ export interface HostSummary {
   migrations: MigrationStatus[];
 }
 
-export interface HostView extends HostSummary {
+/** A host's domains and migrations, without its resources. */
+export interface HostDomains {
+  name: string;
+  url: string;
+  reachable: boolean;
+  error: string | null;
   domains: Domain[];
+  migrations: MigrationStatus[];
 }
+
+export interface HostView extends HostSummary, HostDomains {}
 
 export interface ClusterHosts {
   takenAt: string;
   hosts: HostSummary[];
 }
 
-export interface ClusterSnapshot extends ClusterHosts {
+export interface ClusterDomains {
+  takenAt: string;
+  hosts: HostDomains[];
+}
+
+export interface ClusterSnapshot {
+  takenAt: string;
   hosts: HostView[];
 }
 
@@ -70,6 +85,16 @@ async function askAgentHosts(agent: RegisteredAgent, client: AgentClient): Promi
   }
 }
 
+async function askAgentDomains(agent: RegisteredAgent, client: AgentClient): Promise<HostDomains> {
+  try {
+    const [domains, migrations] = await Promise.all([client.domains(), client.migrations()]);
+    return { name: agent.name, url: agent.url, reachable: true, error: null, domains, migrations };
+  } catch (error) {
+    const { host: _none, ...rest } = unreachable(agent, error);
+    return rest;
+  }
+}
+
 /** Every agent's host, domains and migrations. */
 export async function takeSnapshot(): Promise<ClusterSnapshot> {
   const agents = await agentClients();
@@ -81,6 +106,13 @@ export async function takeSnapshot(): Promise<ClusterSnapshot> {
 export async function takeHostsSnapshot(): Promise<ClusterHosts> {
   const agents = await agentClients();
   const hosts = await Promise.all(agents.map(({ agent, client }) => askAgentHosts(agent, client)));
+  return { takenAt: new Date().toISOString(), hosts };
+}
+
+/** Every agent's domains and migrations, without the hosts' resources. */
+export async function takeDomainsSnapshot(): Promise<ClusterDomains> {
+  const agents = await agentClients();
+  const hosts = await Promise.all(agents.map(({ agent, client }) => askAgentDomains(agent, client)));
   return { takenAt: new Date().toISOString(), hosts };
 }
 

@@ -2,6 +2,11 @@ import type { MigrationStatus } from "../schemas/migration";
 import { isFinalPhase } from "../schemas/migration";
 import type { ClusterHosts, HostSummary } from "./snapshot";
 
+/** Any snapshot: every depth carries each host's migrations. */
+export interface WithMigrations {
+  hosts: readonly { migrations: readonly MigrationStatus[] }[];
+}
+
 /** What the overview shows, computed from the hosts and their migrations: pure, so it can be tested. */
 
 /** A host is hot when its guests use this much of its CPU, or this much of its memory is taken. */
@@ -93,7 +98,7 @@ export function totalsOf(loads: readonly HostLoad[]): ClusterTotals {
  * Every migration the agents know, once each: both ends report it, and the source's view wins
  * (it drives the migration), unless only the target can be reached.
  */
-export function allMigrations(snapshot: ClusterHosts): MigrationStatus[] {
+export function allMigrations(snapshot: WithMigrations): MigrationStatus[] {
   const byId = new Map<string, MigrationStatus>();
   for (const view of snapshot.hosts) {
     for (const migration of view.migrations) {
@@ -105,6 +110,6 @@ export function allMigrations(snapshot: ClusterHosts): MigrationStatus[] {
   return [...byId.values()].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }
 
-export function activeMigrations(snapshot: ClusterHosts): MigrationStatus[] {
+export function activeMigrations(snapshot: WithMigrations): MigrationStatus[] {
   return allMigrations(snapshot).filter((m) => !isFinalPhase(m.phase));
 }

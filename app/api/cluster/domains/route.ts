@@ -1,12 +1,12 @@
 import type { NextRequest } from "next/server";
 import { parseDomainQuery } from "@/lib/dashboard/domain-filters";
 import { domainPage } from "@/lib/dashboard/domain-list";
-import { liveSnapshot } from "@/lib/dashboard/live-cluster";
+import { liveDomains } from "@/lib/dashboard/live-cluster";
 import { liveJson } from "@/lib/dashboard/live-json";
 
 export const dynamic = "force-dynamic";
 
 /** The domains list's poll: the page of rows its query (`?q=&host=&state=&sort=&dir=&page=`) asks for. */
 export async function GET(request: NextRequest): Promise<Response> {
-  return liveJson(domainPage(await liveSnapshot(), parseDomainQuery(request.nextUrl.searchParams)));
+  return liveJson(domainPage(await liveDomains(), parseDomainQuery(request.nextUrl.searchParams)));
 }
