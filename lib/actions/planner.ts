@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { invalidateLive } from "../dashboard/live-cluster";
 import { enterMaintenance, leaveMaintenance } from "../dashboard/planner-store";
 import { suggest } from "../dashboard/suggestions";
 import { db } from "../db/client";
@@ -68,6 +69,7 @@ export async function applySuggestions(input: unknown): Promise<ActionResult<{ r
   });
   if (maintenance) await enterMaintenance(maintenance, STARTED_BY);
   await ensurePlanRunner();
+  invalidateLive(); // the next render asks the agents, and sees the moves begin
   revalidatePath("/suggestions");
   return { ok: true, data: { runId: run.id } };
 }
