@@ -1,7 +1,7 @@
 import { Cluster } from "../../cluster/cluster";
+import { summarize } from "../stats";
 import { type LoadOptions, type LoadResult, runLoad } from "./http-load";
 import { singleHostScenario } from "./scenarios";
-import { summarize } from "./stats";
 import { fixed, heading, printTable } from "./table";
 
 /**

@@ -2,8 +2,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Cluster } from "../../cluster/cluster";
 import type { AgentClient } from "../../lib/agent-client/agent-client";
 import type { MigrationStatus } from "../../lib/schemas/migration";
+import { summarize } from "../stats";
 import { migrationPairScenario } from "./scenarios";
-import { summarize } from "./stats";
 import { fixed, heading, printTable } from "./table";
 
 /**

@@ -2,9 +2,9 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Cluster } from "../../cluster/cluster";
 import type { Scenario } from "../../cluster/scenario";
+import { median } from "../stats";
 import { isInterrupted, stopOnSignal } from "./cleanup";
 import { cpuMsOf, memAvailableBytes, memoryOf } from "./proc-usage";
-import { median } from "./stats";
 
 /**
  * Starts a scenario's agents as real processes and writes the manifest the dashboard registers.

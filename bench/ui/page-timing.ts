@@ -1,7 +1,7 @@
 import type { Browser } from "@playwright/test";
+import { median } from "../stats";
 import { pageScript } from "./page-script";
 import { cpuShare } from "./proc-usage";
-import { median } from "./stats";
 
 /**
  * Two figures per page.

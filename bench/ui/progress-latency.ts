@@ -2,11 +2,12 @@ import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { AgentClient } from "../../lib/agent-client/agent-client";
 import { isFinalPhase, type MigrationStatus } from "../../lib/schemas/migration";
 import { printTable } from "../agent/table";
+import { median, summarize } from "../stats";
 import { startCluster } from "./cluster-setup";
 import { Dashboard } from "./dashboard-process";
+import { ms } from "./format";
 import { generateScenario } from "./large-scenario";
 import { pageScript } from "./page-script";
-import { median, ms, summarize } from "./stats";
 
 /**
  * How long a migration's progress takes to reach the page: from the moment the source agent reports

@@ -4,9 +4,9 @@ import { FIRST_VIEW_MAX_AGE_MS, MAX_AGE_MS } from "../../lib/dashboard/live-ages
 import { printTable } from "../agent/table";
 import { agentMemory, startCluster } from "./cluster-setup";
 import { Dashboard } from "./dashboard-process";
+import { mib, ms } from "./format";
 import { browserTiming, type PageSpec, serverTiming } from "./page-timing";
 import { cpuShare } from "./proc-usage";
-import { mib, ms } from "./stats";
 
 /**
  * The overview and the domains list at one cluster size: what the cluster costs to run, how fast the
