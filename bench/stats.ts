@@ -42,6 +42,7 @@ export function median(values: readonly number[]): number {
     50,
   );
 }
+
 /** (measured - reference) / reference; NaN when the reference is 0 (a relative error means nothing there). */
 export function relativeError(measured: number, reference: number): number {
   if (reference === 0) return measured === 0 ? 0 : Number.NaN;

@@ -1,8 +1,8 @@
 import { predictMigration, STOP_RULES } from "../../lib/prediction/precopy-model";
 import { GiB, MiB } from "../../lib/units";
+import { relativeError } from "../stats";
 import { closedForm, withinStopRules } from "./closed-form";
 import { type EngineRun, runEngine } from "./engine-run";
-import { relativeError } from "../stats";
 import { type Cell, fixed, heading, pct, printTable } from "./table";
 
 /**
