@@ -28,7 +28,7 @@ export async function applySuggestions(input: unknown): Promise<ActionResult<{ r
     return { ok: false, error: "a plan is being applied already: let it finish or cancel it first" };
   let suggestions: Awaited<ReturnType<typeof suggest>>;
   try {
-    suggestions = await suggest(request);
+    suggestions = await suggest(request, 0); // what the agents say now, not a shared round
   } catch (error) {
     return { ok: false, error: `could not plan: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -5,9 +5,9 @@ import type { Plan } from "../planner/plan-types";
 import { hypothetical } from "../planner/what-if";
 import type { SuggestRequest } from "../validations/planner";
 import { type HostBalance, hostBalances } from "./host-balance";
+import { liveSnapshot } from "./live-cluster";
 import { plannerInput } from "./planner-input";
 import { hostsInMaintenance, listRules, plannerSettings } from "./planner-store";
-import { takeSnapshot } from "./snapshot";
 
 /**
  * Suggestions from the agents' live inventories: the planner run on what they report now, with the
@@ -23,9 +23,10 @@ export interface Suggestions {
   maintenance: string[];
 }
 
-export async function suggest(request: SuggestRequest): Promise<Suggestions> {
+/** `maxAgeMs`: how old the agents' round may be (the page shares the live one; applying asks afresh). */
+export async function suggest(request: SuggestRequest, maxAgeMs?: number): Promise<Suggestions> {
   const [snapshot, settings, rules, maintenance] = await Promise.all([
-    takeSnapshot(),
+    liveSnapshot(maxAgeMs),
     plannerSettings(),
     listRules(),
     hostsInMaintenance(),
