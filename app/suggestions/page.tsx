@@ -10,6 +10,7 @@ import { UnplaceableList } from "@/components/suggestions/unplaceable-list";
 import { listRules, plannerSettings } from "@/lib/dashboard/planner-store";
 import { parseRuleText } from "@/lib/dashboard/rule-text";
 import { type Suggestions, suggest } from "@/lib/dashboard/suggestions";
+import { isActiveRun } from "@/lib/plan-runs/types";
 import { currentPlanRun } from "@/lib/plan-runs/view";
 import { hostNameSchema } from "@/lib/validations/migration";
 import { type SuggestRequest, suggestRequestSchema } from "@/lib/validations/planner";
@@ -69,7 +70,7 @@ export default async function SuggestionsPage({ searchParams }: { searchParams: 
   } catch (caught) {
     error = caught instanceof Error ? caught.message : String(caught);
   }
-  const busy = run !== null && (run.state === "running" || run.state === "cancelling");
+  const busy = run !== null && isActiveRun(run.state);
   return (
     <div className="space-y-6">
       <div className="space-y-1">

@@ -8,6 +8,7 @@ import { MigrationProgress } from "@/components/migrations/migration-progress";
 import { Badge } from "@/components/ui/badge";
 import { dangerButton, dangerOutlineButton, secondaryButton } from "@/components/ui/buttons";
 import { cancelPlanRun } from "@/lib/actions/planner";
+import { isActiveRun } from "@/lib/plan-runs/types";
 import type { PlanRunView } from "@/lib/plan-runs/view";
 
 const LIVE_MS = 500;
@@ -38,10 +39,9 @@ export function PlanRunPanel({ initial }: { initial: PlanRunView }) {
     queryKey: ["plan-run", initial.id],
     queryFn: () => fetchRun(initial.id),
     initialData: initial,
-    refetchInterval: (query) =>
-      query.state.data && ["running", "cancelling"].includes(query.state.data.state) ? LIVE_MS : false,
+    refetchInterval: (query) => (query.state.data && isActiveRun(query.state.data.state) ? LIVE_MS : false),
   });
-  const active = run.state === "running" || run.state === "cancelling";
+  const active = isActiveRun(run.state);
   // When the plan ends, the suggestions around it are planned again on the new state.
   const wasActive = useRef(active);
   useEffect(() => {

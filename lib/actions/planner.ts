@@ -7,6 +7,7 @@ import { suggest } from "../dashboard/suggestions";
 import { db } from "../db/client";
 import { ensurePlanRunner } from "../plan-runs/runner";
 import { requestCancel } from "../plan-runs/store";
+import { ACTIVE_RUN_STATES } from "../plan-runs/types";
 import { hostNameSchema } from "../validations/migration";
 import { applyRequestSchema, planRunIdSchema } from "../validations/planner";
 import { type ActionResult, invalid } from "./result";
@@ -23,7 +24,7 @@ export async function applySuggestions(input: unknown): Promise<ActionResult<{ r
   const parsed = applyRequestSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const { request, moves, maintenance } = parsed.data;
-  const running = await db.planRun.findFirst({ where: { state: { in: ["running", "cancelling"] } } });
+  const running = await db.planRun.findFirst({ where: { state: { in: ACTIVE_RUN_STATES } } });
   if (running)
     return { ok: false, error: "a plan is being applied already: let it finish or cancel it first" };
   let suggestions: Awaited<ReturnType<typeof suggest>>;

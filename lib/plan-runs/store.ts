@@ -1,6 +1,14 @@
 import "server-only";
 import { db } from "../db/client";
-import { MOVE_STATES, type MoveState, RUN_STATES, type Run, type RunMove, type RunState } from "./types";
+import {
+  ACTIVE_RUN_STATES,
+  MOVE_STATES,
+  type MoveState,
+  RUN_STATES,
+  type Run,
+  type RunMove,
+  type RunState,
+} from "./types";
 
 /** The applied plans in the database (PlanRun, PlanMove): the runner's memory across restarts. */
 
@@ -32,7 +40,7 @@ function toMove(row: MoveRow): RunMove {
 /** The runs still under way, with their moves, oldest first. */
 export async function activeRuns(): Promise<Run[]> {
   const rows = await db.planRun.findMany({
-    where: { state: { in: ["running", "cancelling"] } },
+    where: { state: { in: ACTIVE_RUN_STATES } },
     include: { moves: { orderBy: [{ wave: "asc" }, { domain: "asc" }] } },
     orderBy: { startedAt: "asc" },
   });
@@ -62,7 +70,7 @@ export async function updateMove(
 
 export async function finishRun(id: string, state: RunState): Promise<void> {
   await db.planRun.updateMany({
-    where: { id, state: { in: ["running", "cancelling"] } },
+    where: { id, state: { in: ACTIVE_RUN_STATES } },
     data: { state, endedAt: new Date() },
   });
 }

@@ -23,8 +23,11 @@ export function isFinalMove(state: MoveState): boolean {
   return FINAL_MOVE_STATES.includes(state);
 }
 
-export function isActiveRun(state: RunState): boolean {
-  return state === "running" || state === "cancelling";
+/** A run still under way: its moves are being started, followed or cancelled. */
+export const ACTIVE_RUN_STATES: string[] = ["running", "cancelling"];
+
+export function isActiveRun(state: string): boolean {
+  return ACTIVE_RUN_STATES.includes(state);
 }
 
 export interface RunMove {

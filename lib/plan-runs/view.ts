@@ -1,7 +1,9 @@
 import "server-only";
 import { clientFor } from "../dashboard/agents";
 import { db } from "../db/client";
+import type { Prisma } from "../db/generated/sqlite/client";
 import type { MigrationStatus } from "../schemas/migration";
+import { ACTIVE_RUN_STATES } from "./types";
 
 /** An applied plan as the suggestions page shows it: each move with its live migration, if running. */
 
@@ -42,7 +44,8 @@ async function liveStatus(move: { source: string; migrationId: string | null; st
 
 type RunRow = NonNullable<Awaited<ReturnType<typeof findRun>>>;
 
-function findRun(where: { id: string } | { state: { in: string[] } }) {
+/** The newest run matching `where`, with its moves in the order they run. */
+function findRun(where: Prisma.PlanRunWhereInput) {
   return db.planRun.findFirst({
     where,
     include: { moves: { orderBy: [{ wave: "asc" }, { domain: "asc" }] } },
@@ -84,43 +87,13 @@ export async function planRunView(id: string): Promise<PlanRunView | null> {
   return row ? toView(row) : null;
 }
 
-/** The plan being applied now, if any (the newest one). */
-export async function activePlanRun(): Promise<PlanRunView | null> {
-  const row = await findRun({ state: { in: ["running", "cancelling"] } });
-  return row ? toView(row) : null;
-}
-
-export async function recentPlanRuns(limit = 10) {
-  return db.planRun.findMany({
-    orderBy: { startedAt: "desc" },
-    take: limit,
-    select: {
-      id: true,
-      goal: true,
-      state: true,
-      startedBy: true,
-      startedAt: true,
-      endedAt: true,
-      maintenance: true,
-      _count: { select: { moves: true } },
-    },
-  });
-}
-
 /** How long after its end an applied plan is still shown above the suggestions. */
 const SHOWN_AFTER_END_MS = 10 * 60_000;
 
 /** The plan being applied now or, for a while after it ended, the last one applied. */
 export async function currentPlanRun(now = Date.now()): Promise<PlanRunView | null> {
-  const row = await db.planRun.findFirst({
-    where: {
-      OR: [
-        { state: { in: ["running", "cancelling"] } },
-        { endedAt: { gte: new Date(now - SHOWN_AFTER_END_MS) } },
-      ],
-    },
-    include: { moves: { orderBy: [{ wave: "asc" }, { domain: "asc" }] } },
-    orderBy: { startedAt: "desc" },
+  const row = await findRun({
+    OR: [{ state: { in: ACTIVE_RUN_STATES } }, { endedAt: { gte: new Date(now - SHOWN_AFTER_END_MS) } }],
   });
   return row ? toView(row) : null;
 }
