@@ -1,12 +1,11 @@
 import { Overview } from "@/components/cluster/overview";
 import { FIRST_VIEW_MAX_AGE_MS } from "@/lib/dashboard/live-ages";
-import { liveHosts } from "@/lib/dashboard/live-cluster";
-import { overviewView } from "@/lib/dashboard/views";
+import { liveOverview } from "@/lib/dashboard/live-views";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
-  const view = overviewView(await liveHosts(FIRST_VIEW_MAX_AGE_MS));
+  const view = await liveOverview(FIRST_VIEW_MAX_AGE_MS);
   if (view.hosts.length === 0) {
     return (
       <p className="text-slate-700">

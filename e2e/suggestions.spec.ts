@@ -62,4 +62,13 @@ test("maintenance mode empties a host through an evacuate plan shown for approva
   await page.goto("/hosts/h6");
   await expect(page.getByText("in maintenance")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Domains (0)" })).toBeVisible();
+
+  // The overview and the hosts list mark it too.
+  await page.goto("/");
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "h6", exact: true }) });
+  await expect(card.getByText("in maintenance")).toBeVisible();
+  await page.goto("/hosts");
+  await page.getByRole("radio", { name: "In maintenance" }).check();
+  await expect(page.getByRole("status")).toHaveText("Showing 1 of 8 hosts");
+  await expect(page.getByRole("row", { name: /^h6 / })).toContainText("in maintenance");
 });

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { HostsTable } from "@/components/hosts/hosts-table";
 import { FIRST_VIEW_MAX_AGE_MS } from "@/lib/dashboard/live-ages";
-import { liveHosts } from "@/lib/dashboard/live-cluster";
-import { hostsView } from "@/lib/dashboard/views";
+import { liveHostsView } from "@/lib/dashboard/live-views";
 
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Hosts" };
 
 export default async function HostsPage() {
-  const view = hostsView(await liveHosts(FIRST_VIEW_MAX_AGE_MS));
+  const view = await liveHostsView(FIRST_VIEW_MAX_AGE_MS);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Hosts</h1>

@@ -3,14 +3,14 @@ import { memo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { LinkPending } from "@/components/ui/link-pending";
 import { UsageBar } from "@/components/ui/usage-bar";
-import type { HostLoad } from "@/lib/dashboard/summary";
+import type { OverviewHost } from "@/lib/dashboard/views";
 
 /**
  * One host on the overview. Memoised: the live query keeps an unchanged host's object from one poll
  * to the next (TanStack Query's structural sharing), so a 200-host overview re-renders only the
  * cards whose figures moved.
  */
-export const HostCard = memo(function HostCard({ load }: { load: HostLoad }) {
+export const HostCard = memo(function HostCard({ load }: { load: OverviewHost }) {
   return (
     <li className={`rounded border bg-white p-4 ${load.hot ? "border-red-400" : "border-slate-200"}`}>
       <div className="mb-2 flex items-center justify-between">
@@ -21,8 +21,11 @@ export const HostCard = memo(function HostCard({ load }: { load: HostLoad }) {
           {load.name}
           <LinkPending />
         </Link>
-        {!load.reachable && <Badge tone="red">unreachable</Badge>}
-        {load.hot && <Badge tone="red">hot</Badge>}
+        <span className="inline-flex gap-1">
+          {!load.reachable && <Badge tone="red">unreachable</Badge>}
+          {load.hot && <Badge tone="red">hot</Badge>}
+          {load.maintenance && <Badge tone="amber">in maintenance</Badge>}
+        </span>
       </div>
       {load.reachable ? (
         <div className="space-y-2">

@@ -5,9 +5,10 @@ const SHOW: { value: HostShow; label: string }[] = [
   { value: "all", label: "All" },
   { value: "hot", label: "Hot only" },
   { value: "unreachable", label: "Unreachable only" },
+  { value: "maintenance", label: "In maintenance" },
 ];
 
-/** The text filter and the all / hot / unreachable choice above the hosts table. */
+/** The text filter and the all / hot / unreachable / maintenance choice above the hosts table. */
 export function HostFilters({
   filter,
   onChange,

@@ -26,7 +26,8 @@ export function HostHeader({
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{view.name}</h1>
-        <HostState reachable={view.reachable && host !== null} hot={hot} />
+        {/* Maintenance shows in its own control beside. */}
+        <HostState reachable={view.reachable && host !== null} hot={hot} maintenance={false} />
         {host?.delayedReconfig && <Badge tone="amber">delayed reconfiguration</Badge>}
         <MaintenanceControl host={view.name} maintenance={maintenance} />
       </div>

@@ -25,7 +25,7 @@ export function HostTableRow({ row }: { row: HostRow }) {
         </Link>
       </th>
       <td className="px-2 py-2">
-        <HostState reachable={row.reachable} hot={row.hotBy} />
+        <HostState reachable={row.reachable} hot={row.hotBy} maintenance={row.maintenance} />
       </td>
       {row.reachable ? <Figures row={row} /> : <ErrorCell error={row.error} />}
     </tr>

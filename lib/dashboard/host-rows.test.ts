@@ -96,7 +96,7 @@ describe("hostRow", () => {
 
 describe("sortHostRows", () => {
   const rows = [
-    hostRow(view("host10", host({ strandsFree: 8, usedStrands: 10 }))),
+    hostRow(view("host10", host({ strandsFree: 8, usedStrands: 10 })), true),
     hostRow(view("host2", host({ strandsFree: 32, usedStrands: 60 }))),
     hostRow(view("down", null)),
     hostRow(view("host1", host({ strandsFree: 8, usedStrands: 1 }))),
@@ -130,12 +130,12 @@ describe("sortHostRows", () => {
     ]);
   });
 
-  it("puts problems first when sorting by state", () => {
+  it("puts problems first when sorting by state, then hosts in maintenance", () => {
     expect(names(sortHostRows(rows, { key: "state", direction: "ascending" }))).toEqual([
       "down",
       "host2",
-      "host1",
       "host10",
+      "host1",
     ]);
   });
 
@@ -166,7 +166,7 @@ describe("filterHostRows", () => {
   const rows = [
     hostRow(view("alpha", host({ model: "SPARC-T4" }))),
     hostRow(view("beta", host({ model: "SPARC-T5", usedStrands: 60 }))),
-    hostRow(view("gamma", null)),
+    hostRow(view("gamma", null), true),
   ];
 
   it("matches every word against the name or the CPU model, in any case", () => {
@@ -179,8 +179,9 @@ describe("filterHostRows", () => {
     expect(names(filterHostRows(rows, { text: "  ", show: "all" }))).toEqual(["alpha", "beta", "gamma"]);
   });
 
-  it("shows only hot or only unreachable hosts", () => {
+  it("shows only hot, only unreachable or only maintenance hosts", () => {
     expect(names(filterHostRows(rows, { text: "", show: "hot" }))).toEqual(["beta"]);
     expect(names(filterHostRows(rows, { text: "", show: "unreachable" }))).toEqual(["gamma"]);
+    expect(names(filterHostRows(rows, { text: "", show: "maintenance" }))).toEqual(["gamma"]);
   });
 });

@@ -13,6 +13,8 @@ export interface HostRow {
   reachable: boolean;
   error: string | null;
   hot: boolean;
+  /** In maintenance mode (the dashboard's own record): being emptied or kept empty. */
+  maintenance: boolean;
   /** Which resource makes it hot. */
   hotBy: HotResources;
   cpuModel: string | null;
@@ -31,7 +33,7 @@ export interface HostRow {
   domainsTotal: number;
 }
 
-export function hostRow(view: HostSummary): HostRow {
+export function hostRow(view: HostSummary, maintenance = false): HostRow {
   const host = view.host;
   const load = hostLoad(view);
   const consolePorts = host?.console ? host.console.lastPort - host.console.firstPort + 1 : null;
@@ -40,6 +42,7 @@ export function hostRow(view: HostSummary): HostRow {
     reachable: view.reachable && host !== null,
     error: view.error,
     hot: load.hot,
+    maintenance,
     hotBy: hotResources(host),
     cpuModel: host?.cpu.model ?? null,
     cpuMhz: host?.cpu.mhz ?? null,
@@ -56,8 +59,8 @@ export function hostRow(view: HostSummary): HostRow {
   };
 }
 
-export function hostRows(snapshot: ClusterHosts): HostRow[] {
-  return snapshot.hosts.map(hostRow);
+export function hostRows(snapshot: ClusterHosts, inMaintenance: ReadonlySet<string> = new Set()): HostRow[] {
+  return snapshot.hosts.map((view) => hostRow(view, inMaintenance.has(view.name)));
 }
 
 export const HOST_SORT_KEYS = [
@@ -85,10 +88,11 @@ export const DEFAULT_HOST_SORT: HostSort = { key: "name", direction: "ascending"
 
 type SortValue = number | string | null;
 
-/** Problems first when ascending: unreachable, then hot, then fine. */
+/** Problems first when ascending: unreachable, then hot, then in maintenance, then fine. */
 function stateRank(row: HostRow): number {
   if (!row.reachable) return 0;
-  return row.hot ? 1 : 2;
+  if (row.hot) return 1;
+  return row.maintenance ? 2 : 3;
 }
 
 function share(part: number | null, whole: number | null): number | null {
@@ -144,7 +148,7 @@ export function nextHostSort(current: HostSort, key: HostSortKey): HostSort {
   return { key, direction: current.direction === "ascending" ? "descending" : "ascending" };
 }
 
-export type HostShow = "all" | "hot" | "unreachable";
+export type HostShow = "all" | "hot" | "unreachable" | "maintenance";
 
 export interface HostFilter {
   /** Words that must all appear in the host's name or CPU model, in any case. */
@@ -157,6 +161,7 @@ export function filterHostRows(rows: readonly HostRow[], filter: HostFilter): Ho
   return rows.filter((row) => {
     if (filter.show === "hot" && !row.hot) return false;
     if (filter.show === "unreachable" && row.reachable) return false;
+    if (filter.show === "maintenance" && !row.maintenance) return false;
     const haystack = `${row.name} ${row.cpuModel ?? ""}`.toLowerCase();
     return words.every((word) => haystack.includes(word));
   });

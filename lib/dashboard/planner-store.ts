@@ -81,6 +81,12 @@ export async function hostsInMaintenance(): Promise<{ host: string; since: Date;
   return db.hostMaintenance.findMany({ orderBy: { host: "asc" } });
 }
 
+/** The names of the hosts in maintenance mode, for the overview and the hosts list. */
+export async function maintenanceHostNames(): Promise<Set<string>> {
+  const rows = await db.hostMaintenance.findMany({ select: { host: true } });
+  return new Set(rows.map((row) => row.host));
+}
+
 /** A host's maintenance mode, as the host page shows it; null when it is in service. */
 export async function maintenanceOf(host: string): Promise<{ since: string; startedBy: string } | null> {
   const row = await db.hostMaintenance.findUnique({ where: { host } });

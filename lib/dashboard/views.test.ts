@@ -42,7 +42,7 @@ const snapshot: ClusterHosts = {
 };
 
 describe("overviewView", () => {
-  const view = overviewView(snapshot);
+  const view = overviewView(snapshot, new Set(["h2"]));
 
   it("adds up the hosts, with the domains their agents count", () => {
     expect(view.totals).toMatchObject({
@@ -58,10 +58,10 @@ describe("overviewView", () => {
   });
 
   it("gives each host its load and marks, without its layout or domains", () => {
-    expect(view.hosts.map((h) => [h.name, h.reachable, h.hot, h.domains])).toEqual([
-      ["h1", true, true, 20],
-      ["h2", true, false, 5],
-      ["h3", false, false, 0],
+    expect(view.hosts.map((h) => [h.name, h.reachable, h.hot, h.maintenance, h.domains])).toEqual([
+      ["h1", true, true, false, 20],
+      ["h2", true, false, true, 5],
+      ["h3", false, false, false, 0],
     ]);
     expect(view.hosts[2]?.error).toBe("timeout");
     expect(JSON.stringify(view)).not.toMatch(/layout|freeBlocks|volumes/);
@@ -79,11 +79,11 @@ describe("the other live views", () => {
   });
 
   it("hosts: one row per host with the agent's domain counts", () => {
-    const rows = hostsView(snapshot).rows;
-    expect(rows.map((row) => [row.name, row.domainsActive, row.domainsTotal])).toEqual([
-      ["h1", 18, 20],
-      ["h2", 5, 5],
-      ["h3", 0, 0],
+    const rows = hostsView(snapshot, new Set(["h3"])).rows;
+    expect(rows.map((row) => [row.name, row.domainsActive, row.domainsTotal, row.maintenance])).toEqual([
+      ["h1", 18, 20, false],
+      ["h2", 5, 5, false],
+      ["h3", 0, 0, true],
     ]);
   });
 });

@@ -9,15 +9,24 @@ import { activeMigrations, type ClusterTotals, type HostLoad, hostLoad, totalsOf
  * (every domain's devices and memory blocks, every host's memory layout) is megabytes.
  */
 
+/** A host on the overview: its load, and whether admins put it in maintenance. */
+export interface OverviewHost extends HostLoad {
+  maintenance: boolean;
+}
+
 export interface OverviewView {
   takenAt: string;
   totals: ClusterTotals;
-  hosts: HostLoad[];
+  hosts: OverviewHost[];
   migrations: MigrationStatus[];
 }
 
-export function overviewView(snapshot: ClusterHosts): OverviewView {
-  const hosts = snapshot.hosts.map(hostLoad);
+/** `inMaintenance`: the hosts in maintenance mode, which the dashboard (not the agents) keeps. */
+export function overviewView(snapshot: ClusterHosts, inMaintenance: ReadonlySet<string>): OverviewView {
+  const hosts = snapshot.hosts.map((view) => ({
+    ...hostLoad(view),
+    maintenance: inMaintenance.has(view.name),
+  }));
   return {
     takenAt: snapshot.takenAt,
     totals: totalsOf(hosts),
@@ -40,6 +49,6 @@ export interface HostsView {
   rows: HostRow[];
 }
 
-export function hostsView(snapshot: ClusterHosts): HostsView {
-  return { takenAt: snapshot.takenAt, rows: hostRows(snapshot) };
+export function hostsView(snapshot: ClusterHosts, inMaintenance: ReadonlySet<string>): HostsView {
+  return { takenAt: snapshot.takenAt, rows: hostRows(snapshot, inMaintenance) };
 }

@@ -1,10 +1,9 @@
-import { liveHosts } from "@/lib/dashboard/live-cluster";
 import { liveJson } from "@/lib/dashboard/live-json";
-import { hostsView } from "@/lib/dashboard/views";
+import { liveHostsView } from "@/lib/dashboard/live-views";
 
 export const dynamic = "force-dynamic";
 
 /** The hosts list's poll: one row of figures per host. */
 export async function GET(): Promise<Response> {
-  return liveJson(hostsView(await liveHosts()));
+  return liveJson(await liveHostsView());
 }
