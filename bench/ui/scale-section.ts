@@ -1,6 +1,6 @@
 import type { Browser } from "@playwright/test";
 import type { Scenario } from "../../cluster/scenario";
-import { FIRST_VIEW_MAX_AGE_MS, MAX_AGE_MS } from "../../lib/dashboard/live-ages";
+import { COLLECT_EVERY_MS, FIRST_VIEW_MAX_AGE_MS, MAX_AGE_MS } from "../../lib/dashboard/live-ages";
 import { printTable } from "../agent/table";
 import { agentMemory, startCluster } from "./cluster-setup";
 import { Dashboard } from "./dashboard-process";
@@ -34,7 +34,10 @@ const PAGES: (PageSpec & { label: string; what: string })[] = [
 /** What the two pages poll, and the whole cluster. The server shares agent rounds for 200 ms: timed one at a time, each request here waits for its own. */
 const POLLS = ["/api/cluster/overview", "/api/cluster/domains", "/api/cluster"];
 
-/** Past the server's first-view reuse of a round (lib/dashboard/live-cluster.ts): a first visit to an idle dashboard. */
+/**
+ * Past the server's first-view reuse of a round (lib/dashboard/live-cluster.ts): a first visit to a
+ * dashboard nobody looked at, which only its background collector asked the agents meanwhile.
+ */
 const IDLE_MS = FIRST_VIEW_MAX_AGE_MS + 1000;
 
 export interface ScaleOptions {
@@ -105,7 +108,7 @@ export async function scaleSection(options: ScaleOptions): Promise<void> {
     const reachable = await reachableHosts(dashboard.url);
     console.log(
       `  server: GET from the bench, one at a time, after one cold request (code loading) the median of ` +
-        `${Math.min(3, options.serverSamples)} for pages, each ${IDLE_MS / 1000} s after the last (every render asks the agents), ` +
+        `${Math.min(3, options.serverSamples)} for pages, each ${IDLE_MS / 1000} s after the last (/ renders from the collector's latest round, /domains asks the agents), ` +
         `and of ${options.serverSamples} for the routes, each ${MAX_AGE_MS + 100} ms after the last (every poll asks them). ` +
         `/api/cluster/overview and /api/cluster/domains are what the two pages poll every 500 ms, /api/cluster the ` +
         `whole cluster (${reachable} hosts reachable in it)`,
@@ -139,7 +142,8 @@ export async function scaleSection(options: ScaleOptions): Promise<void> {
       `  browser: Chromium, fresh context per sample (first visit), median of ${options.browserSamples} ` +
         `(${options.idleSamples} after ${IDLE_MS / 1000} s with no page open), times from navigation start. A server ` +
         `render starts from an agent round up to ${FIRST_VIEW_MAX_AGE_MS / 1000} s old (the page polls a fresh one once up): ` +
-        `"agents asked" is when the server last asked them, by a previous sample's poll or nobody's. Then, on the ` +
+        `"last page open" is when a previous sample's page last polled; with none open, the server's collector ` +
+        `still asks the agents for hosts every ${COLLECT_EVERY_MS / 1000} s (the domains list waits for its own round). Then, on the ` +
         "last sample, 4 s with the page open: the share of it the page's main thread spent in long tasks (live " +
         "re-renders), and the CPU the dashboard server and all agents used (100% = one core) answering its polls",
     );
@@ -147,7 +151,7 @@ export async function scaleSection(options: ScaleOptions): Promise<void> {
       [
         "page",
         "usable when",
-        "agents asked",
+        "last page open",
         "visible",
         "hydrated",
         "load event",

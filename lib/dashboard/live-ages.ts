@@ -13,3 +13,10 @@ export const MAX_AGE_MS = 200;
  * the agents first. Actions still invalidate, so no page shows the cluster from before an action.
  */
 export const FIRST_VIEW_MAX_AGE_MS = 5000;
+
+/**
+ * How often the server asks the agents while no page polls (live-collector.ts): well under
+ * FIRST_VIEW_MAX_AGE_MS even when a round takes seconds (200 agents on a loaded machine), so a page
+ * opened on an idle dashboard starts from a recent round instead of waiting for one.
+ */
+export const COLLECT_EVERY_MS = 2000;
