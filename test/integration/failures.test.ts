@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Cluster } from "../../cluster/cluster";
 import { copiesOf, domain, scenario, startCluster, waitFor, waitForEnd, waitForPhase } from "./harness";
 
@@ -42,6 +42,11 @@ beforeAll(async () => {
   );
 });
 afterAll(() => cluster?.stop());
+// A test that failed half-way may leave an agent it killed down: start it again, so that one
+// failure does not fail every test after it.
+afterEach(async () => {
+  for (const each of cluster?.agents ?? []) if (!each.running) await each.start();
+});
 
 describe("target agent killed mid-transfer", () => {
   it("fails the migration, keeps the source running, and the copy is destroyed when the target is back", async () => {
