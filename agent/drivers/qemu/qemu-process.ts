@@ -1,0 +1,168 @@
+import { spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
+import { DEFAULT_QEMU_BINARY, type QemuLaunch, qemuArgs } from "./qemu-args";
+import {
+  checkRunDir,
+  isAlive,
+  isQemuOf,
+  readPidFile,
+  removeStaleFiles,
+  runDirFiles,
+  tailOf,
+} from "./qemu-run-dir";
+import { QmpClient } from "./qmp-client";
+
+/**
+ * One domain's QEMU as a process of its own: started detached (own session, output to files in its
+ * run directory), so that an agent that stops or crashes leaves its guests running, and found again
+ * from the run directory by the next agent (attachQemu).
+ */
+
+export type { QemuLaunch } from "./qemu-args";
+
+export interface QemuHandle {
+  readonly pid: number;
+  readonly qmp: QmpClient;
+  readonly runDir: string;
+  readonly serialLog: string;
+  /** Ends QEMU: quit over QMP, SIGKILL after a grace time. Idempotent. */
+  stop(): Promise<void>;
+  /** Lets go of QEMU without ending it (closes QMP, which serves one client at a time), e.g. to attach again. */
+  detach(): void;
+  readonly exited: Promise<void>;
+}
+
+const QMP_UP_TIMEOUT_MS = 15_000;
+const STOP_GRACE_MS = 5_000;
+
+export async function launchQemu(options: QemuLaunch): Promise<QemuHandle> {
+  checkRunDir(options.runDir);
+  await mkdir(options.runDir, { recursive: true });
+  const files = runDirFiles(options.runDir);
+  const running = await readPidFile(options.runDir);
+  if (running !== null && isAlive(running) && (await isQemuOf(running, options.runDir))) {
+    throw new Error(`a QEMU (pid ${running}) already runs in ${options.runDir}`);
+  }
+  await removeStaleFiles(options.runDir);
+
+  const binary = options.qemuBinary ?? DEFAULT_QEMU_BINARY;
+  const output = openSync(files.qemuLog, "w");
+  const child = spawn(binary, qemuArgs(options), {
+    detached: true,
+    stdio: ["ignore", output, output],
+    cwd: options.runDir,
+  });
+  closeSync(output);
+  child.unref();
+
+  let exitReason: string | undefined;
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", (code, signal) => {
+      exitReason = signal ? `killed by ${signal}` : `exited with status ${code}`;
+      resolve();
+    });
+    child.once("error", (error) => {
+      exitReason =
+        (error as NodeJS.ErrnoException).code === "ENOENT"
+          ? `${binary} not found (bash scripts/ensure-qemu.sh installs it)`
+          : error.message;
+      resolve();
+    });
+  });
+
+  const qmp = await waitForQmp(files.qmpSocket, () => exitReason).catch(async (error: Error) => {
+    if (child.pid !== undefined && exitReason === undefined) child.kill("SIGKILL");
+    await exited;
+    await removeStaleFiles(options.runDir);
+    const tail = await tailOf(files.qemuLog);
+    throw new Error(`QEMU for ${options.name} did not start: ${error.message}${tail ? `\n${tail}` : ""}`);
+  });
+  if (child.pid === undefined) throw new Error(`QEMU for ${options.name} has no pid`);
+  return new QemuProcessHandle(child.pid, qmp, options.runDir, exited);
+}
+
+/** The QEMU of a run directory left by an earlier agent, or null (its stale files removed) when it is gone. */
+export async function attachQemu(
+  runDir: string,
+  options: { timeoutMs?: number } = {},
+): Promise<QemuHandle | null> {
+  const pid = await readPidFile(runDir);
+  if (pid === null || !isAlive(pid) || !(await isQemuOf(pid, runDir))) {
+    await removeStaleFiles(runDir);
+    return null;
+  }
+  const qmp = await QmpClient.connect(runDirFiles(runDir).qmpSocket, options);
+  return new QemuProcessHandle(pid, qmp, runDir, pidGone(pid, qmp));
+}
+
+/** Connects once QEMU has opened its QMP socket; gives up when QEMU exits or takes too long. */
+async function waitForQmp(socketPath: string, exitReason: () => string | undefined): Promise<QmpClient> {
+  const deadline = Date.now() + QMP_UP_TIMEOUT_MS;
+  for (;;) {
+    const reason = exitReason();
+    if (reason) throw new Error(`QEMU ${reason}`);
+    try {
+      return await QmpClient.connect(socketPath, { timeoutMs: Math.max(1_000, deadline - Date.now()) });
+    } catch (error) {
+      // Until QEMU has created and opened its socket, connecting fails with one of these.
+      const notYet = /ENOENT|ECONNREFUSED/.test((error as Error).message);
+      if (!notYet || Date.now() > deadline) throw error;
+    }
+    await sleep(50);
+  }
+}
+
+/** When a QEMU we did not start ends: its QMP socket closes first, then the pid disappears. */
+async function pidGone(pid: number, qmp: QmpClient): Promise<void> {
+  await qmp.closed;
+  while (isAlive(pid)) await sleep(100, undefined, { ref: false });
+}
+
+class QemuProcessHandle implements QemuHandle {
+  readonly serialLog: string;
+  private stopping: Promise<void> | undefined;
+
+  constructor(
+    readonly pid: number,
+    readonly qmp: QmpClient,
+    readonly runDir: string,
+    readonly exited: Promise<void>,
+  ) {
+    this.serialLog = runDirFiles(runDir).serialLog;
+  }
+
+  stop(): Promise<void> {
+    this.stopping ??= this.end();
+    return this.stopping;
+  }
+
+  detach(): void {
+    this.qmp.close();
+  }
+
+  private async end(): Promise<void> {
+    // Ask QEMU first; without QMP (detached, broken) a SIGTERM is the same request.
+    const asked = await this.qmp.execute("quit", undefined, { timeoutMs: 2_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!asked && isAlive(this.pid)) signal(this.pid, "SIGTERM");
+    const ended = await Promise.race([this.exited.then(() => true), sleep(STOP_GRACE_MS, false)]);
+    if (!ended) {
+      signal(this.pid, "SIGKILL");
+      await this.exited;
+    }
+    this.qmp.close();
+    await removeStaleFiles(this.runDir);
+  }
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // already gone
+  }
+}
