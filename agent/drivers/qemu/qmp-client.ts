@@ -61,9 +61,12 @@ export class QmpClient {
         resolve();
       });
     });
-    socket.on("error", (error) =>
-      this.fail(new Error(`QMP connection to ${socketPath} failed: ${error.message}`)),
-    );
+    socket.on("error", (error: NodeJS.ErrnoException) => {
+      // QEMU exiting resets the connection rather than closing it: the same end, said the same way.
+      const ended = error.code === "ECONNRESET" || error.code === "EPIPE";
+      const what = ended ? `closed (${error.code})` : `failed: ${error.message}`;
+      this.fail(new Error(`QMP connection to ${socketPath} ${what}`));
+    });
   }
 
   /** Connects, waits for QEMU's greeting and leaves capabilities negotiation, so commands can run. */
