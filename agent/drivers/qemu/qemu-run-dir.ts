@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -44,12 +45,23 @@ export async function readPidFile(runDir: string): Promise<number | null> {
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
+/**
+ * Whether the process still runs. A zombie does not: a QEMU left by an earlier agent belongs to
+ * whatever adopted it, and if that never reaps it, the pid stays in the table after QEMU ended.
+ */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  try {
+    // The state follows the command name in parentheses, which may itself hold spaces or parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch (error) {
+    // Gone in between, unless there is no /proc at all: then the signal's answer stands.
+    return (error as NodeJS.ErrnoException).code !== "ENOENT" || !existsSync("/proc/self");
   }
 }
 
