@@ -45,4 +45,14 @@ describe("qemuArgs", () => {
   it("escapes commas in the name, which QEMU's option syntax would split at", () => {
     expect(option(qemuArgs({ ...launch, name: "a,b" }), "-name")).toBe("guest=a,,b");
   });
+
+  it("refuses sizes QEMU would quietly replace with its defaults", () => {
+    expect(() => qemuArgs({ ...launch, memoryMiB: 0 })).toThrow(
+      /memoryMiB must be a positive whole number, not 0/,
+    );
+    expect(() => qemuArgs({ ...launch, vcpus: 1.5 })).toThrow(/vcpus/);
+    expect(() => qemuArgs({ ...launch, incoming: { host: "127.0.0.1", port: 70000 } })).toThrow(
+      /not a TCP port/,
+    );
+  });
 });

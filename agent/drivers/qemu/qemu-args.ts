@@ -41,6 +41,7 @@ const TCG_KERNEL_ARGS = "pti=on";
  * here follows from the launch options alone.
  */
 export function qemuArgs(options: QemuLaunch): string[] {
+  checkLaunch(options);
   const files = runDirFiles(options.runDir);
   const accel = options.accel ?? "tcg";
   const append = [BASE_KERNEL_ARGS, accel === "tcg" ? TCG_KERNEL_ARGS : "", options.append ?? ""]
@@ -78,6 +79,19 @@ export function qemuArgs(options: QemuLaunch): string[] {
   if (options.incoming)
     args.push("-incoming", `tcp:${hostForUri(options.incoming.host)}:${options.incoming.port}`);
   return args;
+}
+
+/** QEMU quietly takes its defaults for some nonsense (-m 0 gives 128 MiB): refused here instead. */
+function checkLaunch(options: QemuLaunch): void {
+  const positive = (value: number) => Number.isInteger(value) && value > 0;
+  if (!options.name) throw new Error("a QEMU guest needs a name");
+  if (!positive(options.memoryMiB))
+    throw new Error(`memoryMiB must be a positive whole number, not ${options.memoryMiB}`);
+  if (!positive(options.vcpus))
+    throw new Error(`vcpus must be a positive whole number, not ${options.vcpus}`);
+  const port = options.incoming?.port;
+  if (port !== undefined && !(positive(port) && port < 65536))
+    throw new Error(`incoming port ${port} is not a TCP port`);
 }
 
 /** A migration URI's host: IPv6 addresses go in brackets. */

@@ -55,7 +55,6 @@ export async function launchQemu(options: QemuLaunch): Promise<QemuHandle> {
     cwd: options.runDir,
   });
   closeSync(output);
-  child.unref();
 
   let exitReason: string | undefined;
   const exited = new Promise<void>((resolve) => {
@@ -80,6 +79,9 @@ export async function launchQemu(options: QemuLaunch): Promise<QemuHandle> {
     throw new Error(`QEMU for ${options.name} did not start: ${error.message}${tail ? `\n${tail}` : ""}`);
   });
   if (child.pid === undefined) throw new Error(`QEMU for ${options.name} has no pid`);
+  // Only now: until here the launch waits for the child, and an unreferenced child would let Node exit
+  // under that wait. From now on the guest must not keep the agent alive.
+  child.unref();
   return new QemuProcessHandle(child.pid, qmp, options.runDir, exited);
 }
 
@@ -149,13 +151,29 @@ class QemuProcessHandle implements QemuHandle {
       () => false,
     );
     if (!asked && isAlive(this.pid)) signal(this.pid, "SIGTERM");
-    const ended = await Promise.race([this.exited.then(() => true), sleep(STOP_GRACE_MS, false)]);
-    if (!ended) {
+    if (!(await settlesWithin(this.exited, STOP_GRACE_MS))) {
       signal(this.pid, "SIGKILL");
-      await this.exited;
+      while (!(await settlesWithin(this.exited, 1_000))) signal(this.pid, "SIGKILL");
     }
     this.qmp.close();
     await removeStaleFiles(this.runDir);
+  }
+}
+
+/**
+ * Whether `promise` settles within `ms`. The timer holds Node's event loop open meanwhile: neither
+ * the unreferenced QEMU child nor the pid polling of an attached one does, and a stop must not end
+ * with the agent exiting under it.
+ */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
