@@ -35,10 +35,10 @@ const PAGES: (PageSpec & { label: string; what: string })[] = [
 const POLLS = ["/api/cluster/overview", "/api/cluster/domains", "/api/cluster"];
 
 /**
- * Past the server's first-view reuse of a round (lib/dashboard/live-cluster.ts): a first visit to a
- * dashboard nobody looked at, which only its background collector asked the agents meanwhile.
+ * No page open for this long before a sample: a first visit to a dashboard nobody looked at, whose
+ * agents only the server's background collector asked meanwhile (every COLLECT_EVERY_MS).
  */
-const IDLE_MS = FIRST_VIEW_MAX_AGE_MS + 1000;
+const IDLE_MS = 6000;
 
 export interface ScaleOptions {
   browser: Browser;
@@ -108,7 +108,7 @@ export async function scaleSection(options: ScaleOptions): Promise<void> {
     const reachable = await reachableHosts(dashboard.url);
     console.log(
       `  server: GET from the bench, one at a time, after one cold request (code loading) the median of ` +
-        `${Math.min(3, options.serverSamples)} for pages, each ${IDLE_MS / 1000} s after the last (/ renders from the collector's latest round, /domains asks the agents), ` +
+        `${Math.min(3, options.serverSamples)} for pages, each ${IDLE_MS / 1000} s after the last (a render may start from a round up to ${FIRST_VIEW_MAX_AGE_MS / 1000} s old: / from the collector's, /domains from the previous sample's), ` +
         `and of ${options.serverSamples} for the routes, each ${MAX_AGE_MS + 100} ms after the last (every poll asks them). ` +
         `/api/cluster/overview and /api/cluster/domains are what the two pages poll every 500 ms, /api/cluster the ` +
         `whole cluster (${reachable} hosts reachable in it)`,
