@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { nonConvergenceSchema } from "../lib/schemas/migration";
+import { qemuHostConfigSchema } from "./drivers/qemu/qemu-config";
 import { simHostConfigSchema } from "./drivers/sim/sim-config";
 
 /**
@@ -42,7 +43,7 @@ export const agentConfigSchema = z.strictObject({
     .default([]),
   /** Regular expressions (xend-relocation-hosts-allow) for the sources it accepts; empty accepts none. */
   allowMigrationsFrom: z.array(regexSource).default([]),
-  /** Where the agent keeps its migrations' phases (and the simulated hypervisor its guests). */
+  /** Where the agent keeps its migrations' phases (and its driver its domains and their QEMU run folders). */
   stateDir: z.string().min(1),
   log: z
     .strictObject({
@@ -73,6 +74,11 @@ export const agentConfigSchema = z.strictObject({
         .max(1)
         .default(1 / 64),
       host: simHostConfigSchema,
+    }),
+    z.strictObject({
+      /** Real guests: a qemu-system-x86_64 process per domain, driven over QMP. */
+      kind: z.literal("qemu"),
+      host: qemuHostConfigSchema.prefault({}),
     }),
   ]),
 });

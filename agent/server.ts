@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { Logger } from "pino";
 import type { AgentConfig } from "./config";
 import type { HypervisorDriver } from "./drivers/driver";
+import { createQemuDriver } from "./drivers/qemu/create-qemu-driver";
 import { SimDriver } from "./drivers/sim/sim-driver";
 import { bearerCheck } from "./http/auth";
 import { installErrorHandling } from "./http/errors";
@@ -20,7 +21,8 @@ export interface Agent {
 /** Largest request body accepted: every legitimate one is a few kilobytes. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
-export function createDriver(config: AgentConfig): HypervisorDriver {
+export async function createDriver(config: AgentConfig, log: Logger): Promise<HypervisorDriver> {
+  const transferHost = config.listen.host === "0.0.0.0" ? "127.0.0.1" : config.listen.host;
   switch (config.driver.kind) {
     case "sim":
       return new SimDriver({
@@ -29,13 +31,21 @@ export function createDriver(config: AgentConfig): HypervisorDriver {
         host: config.driver.host,
         timeScale: config.driver.timeScale,
         wireScale: config.driver.wireScale,
-        transferHost: config.listen.host === "0.0.0.0" ? "127.0.0.1" : config.listen.host,
+        transferHost,
+      });
+    case "qemu":
+      return createQemuDriver({
+        hostName: config.name,
+        stateDir: config.stateDir,
+        config: config.driver.host,
+        transferHost,
+        log: log.child({ driver: "qemu" }),
       });
   }
 }
 
 export async function startAgent(config: AgentConfig, log: Logger): Promise<Agent> {
-  const driver = createDriver(config);
+  const driver = await createDriver(config, log);
   await driver.start();
   const metrics = new AgentMetrics();
   const coordinator = new Coordinator(config, driver, metrics, log);

@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AgentProcess } from "./agent-process";
 import { findFreePorts, isAddressInUse } from "./free-ports";
-import { agentConfigs, type ClusterLayout, type Scenario } from "./scenario";
+import { endQemuGuests } from "./qemu-guests";
+import { agentConfigs, type ClusterLayout, type DriverKind, type Scenario } from "./scenario";
 
 /** Starts tried when an agent finds its port taken (see free-ports.ts). */
 const START_ATTEMPTS = 3;
@@ -11,6 +12,8 @@ const START_ATTEMPTS = 3;
 /** A set of agent processes started from one scenario; the demo cluster, and the tests' clusters. */
 export interface ClusterOptions {
   scenario: Scenario;
+  /** `sim` unless given; a `qemu` cluster's guests are real QEMU processes, ended with the cluster. */
+  driver?: DriverKind;
   stateRoot?: string;
   basePort?: number;
   listenHost?: string;
@@ -25,15 +28,18 @@ export class Cluster {
     readonly agents: AgentProcess[],
     readonly stateRoot: string,
     private readonly temporary: boolean,
+    readonly driver: DriverKind,
   ) {}
 
   static async start(options: ClusterOptions): Promise<Cluster> {
     const listenHost = options.listenHost ?? "127.0.0.1";
     const temporary = options.stateRoot === undefined;
     const stateRoot = options.stateRoot ?? (await mkdtemp(join(tmpdir(), "ballast-cluster-")));
+    const existedBefore = new Set(await readdir(stateRoot).catch(() => [] as string[]));
     for (let attempt = 1; ; attempt++) {
       const ports = await findFreePorts(listenHost, options.basePort ?? 0, options.scenario.hosts.length);
       const configs = agentConfigs(options.scenario, {
+        driver: options.driver,
         stateRoot,
         listenHost,
         ports,
@@ -44,6 +50,7 @@ export class Cluster {
         configs.map((config) => new AgentProcess(config, stateRoot)),
         stateRoot,
         temporary,
+        options.driver ?? "sim",
       );
       // Every start settles before anything is stopped, so no agent is left running behind a failure.
       const started = await Promise.allSettled(
@@ -51,7 +58,9 @@ export class Cluster {
       );
       const failure = started.find((result) => result.status === "rejected");
       if (!failure) return cluster;
-      await Promise.all(cluster.agents.map((agent) => agent.stop()));
+      await cluster.stopAgentsAndGuests();
+      // A QEMU agent seeds and boots its guests before it listens: a retry starts from a clean slate.
+      if (cluster.driver === "qemu") await cluster.removeNewStateDirs(existedBefore);
       // Another process bound a port between the probe and the agent's listen: new ports, same agents.
       if (attempt < START_ATTEMPTS && isAddressInUse(failure.reason)) continue;
       if (temporary) await rm(stateRoot, { recursive: true, force: true });
@@ -78,7 +87,20 @@ export class Cluster {
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.agents.map((agent) => agent.stop()));
+    await this.stopAgentsAndGuests();
     if (this.temporary) await rm(this.stateRoot, { recursive: true, force: true });
+  }
+
+  /** The agents, then the QEMU guests they leave running (they outlive their agents by design). */
+  async stopAgentsAndGuests(): Promise<void> {
+    await Promise.all(this.agents.map((agent) => agent.stop()));
+    if (this.driver === "qemu") await endQemuGuests(this.stateRoot);
+  }
+
+  /** The state folders of this cluster's agents that were not there before it started. */
+  private async removeNewStateDirs(existedBefore: Set<string>): Promise<void> {
+    for (const agent of this.agents) {
+      if (!existedBefore.has(agent.name)) await rm(agent.config.stateDir, { recursive: true, force: true });
+    }
   }
 }

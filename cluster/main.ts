@@ -1,9 +1,10 @@
 import { mkdir } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { writeJsonAtomic } from "../agent/storage/atomic-file";
 import { Cluster } from "./cluster";
+import { prepareQemu } from "./qemu-guests";
 import { loadScenario } from "./scenario";
 
 /**
@@ -12,16 +13,19 @@ import { loadScenario } from "./scenario";
  * all on SIGINT or SIGTERM (CONTRACTS.md section 3).
  */
 
-const USAGE = `usage: npm run cluster -- --manifest FILE [--driver sim] [--scenario FILE]
+const USAGE = `usage: npm run cluster -- --manifest FILE [--driver sim|qemu] [--scenario FILE]
        [--state-dir DIR] [--base-port N] [--time-scale X] [--log-level LEVEL]`;
-const DEFAULT_SCENARIO = resolve(dirname(fileURLToPath(import.meta.url)), "scenarios/default.json");
+const SCENARIOS = resolve(dirname(fileURLToPath(import.meta.url)), "scenarios");
+/** Each driver's own demo: the qemu one is small, since its guests are real processes on this machine. */
+const DEFAULT_SCENARIO = { sim: join(SCENARIOS, "default.json"), qemu: join(SCENARIOS, "qemu.json") };
+const DRIVERS = ["sim", "qemu"] as const;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       manifest: { type: "string" },
       driver: { type: "string", default: "sim" },
-      scenario: { type: "string", default: DEFAULT_SCENARIO },
+      scenario: { type: "string" },
       "state-dir": { type: "string" },
       "base-port": { type: "string", default: "7101" },
       "time-scale": { type: "string" },
@@ -32,8 +36,8 @@ async function main(): Promise<void> {
   });
   if (values.help) return void console.log(USAGE);
   if (!values.manifest) throw new UsageError("--manifest FILE is required");
-  if (values.driver !== "sim")
-    throw new UsageError(`driver ${values.driver} is not available yet; use --driver sim`);
+  const driver = DRIVERS.find((known) => known === values.driver);
+  if (!driver) throw new UsageError(`--driver must be one of ${DRIVERS.join(", ")}, not ${values.driver}`);
   const basePort = Number(values["base-port"]);
   if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65535)
     throw new UsageError("--base-port must be a port number");
@@ -41,11 +45,18 @@ async function main(): Promise<void> {
   if (timeScale !== undefined && !(timeScale > 0))
     throw new UsageError("--time-scale must be a positive number");
 
-  const scenario = await loadScenario(values.scenario);
+  if (driver === "qemu" && timeScale !== undefined)
+    throw new UsageError("--time-scale is for simulated guests; QEMU guests run in real time");
+  const scenario = await loadScenario(values.scenario ?? DEFAULT_SCENARIO[driver]);
+  if (driver === "qemu") {
+    console.log("preparing QEMU and the guest image (built once, then cached)...");
+    await prepareQemu((line) => console.log(`guest image: ${line}`));
+  }
   const stateRoot = values["state-dir"] ? resolve(values["state-dir"]) : undefined;
   if (stateRoot) await mkdir(stateRoot, { recursive: true });
   const cluster = await Cluster.start({
     scenario,
+    driver,
     stateRoot,
     basePort,
     timeScale,

@@ -49,7 +49,11 @@ export async function loadScenario(path: string): Promise<Scenario> {
   return parsed.data;
 }
 
+export type DriverKind = "sim" | "qemu";
+
 export interface ClusterLayout {
+  /** The hypervisor driver every agent runs: the scenario's hosts are described for it. */
+  driver?: DriverKind;
   stateRoot: string;
   listenHost: string;
   ports: number[];
@@ -83,13 +87,18 @@ export function agentConfigs(scenario: Scenario, layout: ClusterLayout): AgentCo
       stateDir: join(layout.stateRoot, name),
       log: { level: layout.logLevel ?? "info" },
       migration: { ...scenario.defaults.migration, ...migration },
-      driver: {
-        kind: "sim",
-        timeScale: layout.timeScale ?? scenario.defaults.timeScale,
-        ...(scenario.defaults.wireScale === undefined ? {} : { wireScale: scenario.defaults.wireScale }),
-        host: { ...scenario.defaults.host, ...hardware, domains },
-      },
+      driver: driverConfig(scenario, layout, { ...scenario.defaults.host, ...hardware, domains }),
     };
     return parseAgentConfig(config, `scenario host ${name}`);
   });
+}
+
+function driverConfig(scenario: Scenario, layout: ClusterLayout, host: Record<string, unknown>) {
+  if (layout.driver === "qemu") return { kind: "qemu", host };
+  return {
+    kind: "sim",
+    timeScale: layout.timeScale ?? scenario.defaults.timeScale,
+    ...(scenario.defaults.wireScale === undefined ? {} : { wireScale: scenario.defaults.wireScale }),
+    host,
+  };
 }

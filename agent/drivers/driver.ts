@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { WorkloadModel } from "../../lib/prediction/precopy-model";
 import type { Domain } from "../../lib/schemas/domain";
 import type { Host } from "../../lib/schemas/host";
@@ -29,6 +30,8 @@ export interface TransferResult {
   stopAndCopyMs: number;
   converged: boolean;
   stopReason: string;
+  /** The pause as the hypervisor itself measured it (QEMU's `downtime`), where it measures one. */
+  hypervisorDowntimeMs?: number | null;
 }
 
 export interface OutgoingHooks {
@@ -71,8 +74,30 @@ export class ResourceError extends Error {
   override name = "ResourceError";
 }
 
+/** The domain is not in a state that allows the operation (starting one that runs, say). */
+export class DomainStateError extends Error {
+  override name = "DomainStateError";
+}
+
+/**
+ * Defining, starting and stopping domains, for hypervisors whose domains an admin manages through
+ * the agent (the simulated one takes its domains from its config file only).
+ */
+export interface DomainLifecycle {
+  /** What a definition request's body must look like; `define` gets what it parsed to. */
+  readonly definitionSchema: z.ZodType;
+  define(definition: unknown): Promise<void>;
+  start(name: string): Promise<void>;
+  /** Ends the guest (as `virsh destroy` does: no shutdown inside the guest). */
+  stop(name: string): Promise<void>;
+  /** Removes an inactive domain's definition. */
+  undefine(name: string): Promise<void>;
+}
+
 export interface HypervisorDriver {
   readonly kind: string;
+  /** Present where domains can be defined, started and stopped through the API. */
+  readonly lifecycle?: DomainLifecycle;
   /** Loads the hypervisor's state (or re-attaches to it after an agent restart). */
   start(): Promise<void>;
   stop(): Promise<void>;

@@ -8,6 +8,7 @@ import type { HypervisorDriver } from "../drivers/driver";
 import type { AgentMetrics } from "../metrics";
 import type { Coordinator } from "../migration/coordinator";
 import { allowListCheck } from "./auth";
+import { registerDomainRoutes } from "./domain-routes";
 import { parseBody } from "./errors";
 
 /** The agent API v1 (CONTRACTS.md section 1) and the peer routes agents use among themselves. */
@@ -41,6 +42,8 @@ export function registerRoutes(
     if (!domain) throw notFound(`domain ${name} on ${config.name}`);
     return domain;
   });
+
+  registerDomainRoutes(app, { config, driver, coordinator, metrics });
 
   app.post("/v1/migrations", async (request, reply) => {
     const body = parseBody(startMigrationSchema, request.body);

@@ -71,6 +71,11 @@ export class Coordinator {
     });
   }
 
+  /** Why the domain may not be operated on now (a migration holds it), or null. */
+  busyReason(localName: string): string | null {
+    return this.context.busyReason(localName);
+  }
+
   list(): MigrationStatus[] {
     return this.context.store.all().map(toStatus);
   }

@@ -24,6 +24,8 @@ export interface MigrationRecord {
   dirtyRateBytesPerSec: number;
   expectedDowntimeMs: number;
   downtimeMs: number | null;
+  /** The pause as the hypervisor measured it (QEMU's `downtime`); `downtimeMs` adds the hand-off. */
+  hypervisorDowntimeMs?: number | null;
   bandwidthBytesPerSec: number;
   downtimeLimitMs: number;
   onNoConvergence: NonConvergencePolicy;
@@ -61,6 +63,7 @@ export function toStatus(record: MigrationRecord): MigrationStatus {
     dirtyRateBytesPerSec: record.dirtyRateBytesPerSec,
     expectedDowntimeMs: record.expectedDowntimeMs,
     downtimeMs: record.downtimeMs,
+    hypervisorDowntimeMs: record.hypervisorDowntimeMs ?? null,
     bandwidthBytesPerSec: record.bandwidthBytesPerSec,
     downtimeLimitMs: record.downtimeLimitMs,
     prediction: record.prediction,

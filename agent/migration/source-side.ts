@@ -127,6 +127,7 @@ async function handOff(
   // Downtime: the stop-and-copy, then hand-off until the target said it runs (a cold domain never ran).
   record.downtimeMs =
     record.kind === "cold" ? 0 : Math.round(result.stopAndCopyMs + (performance.now() - transferEndedAt));
+  if (result.hypervisorDowntimeMs !== undefined) record.hypervisorDowntimeMs = result.hypervisorDowntimeMs;
   await confirm(context, record);
 }
 

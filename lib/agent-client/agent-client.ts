@@ -70,6 +70,23 @@ export class AgentClient {
     });
   }
 
+  /** Defines a domain (drivers that manage their domains: QEMU); `state: "active"` starts it too. */
+  defineDomain(definition: Record<string, unknown> & { name: string }): Promise<Domain> {
+    return this.request("POST", "/v1/domains", domainSchema, definition);
+  }
+
+  startDomain(name: string): Promise<Domain> {
+    return this.request("POST", `/v1/domains/${encodeURIComponent(name)}/start`, domainSchema, {});
+  }
+
+  stopDomain(name: string): Promise<Domain> {
+    return this.request("POST", `/v1/domains/${encodeURIComponent(name)}/stop`, domainSchema, {});
+  }
+
+  async undefineDomain(name: string): Promise<void> {
+    await this.raw("DELETE", `/v1/domains/${encodeURIComponent(name)}`);
+  }
+
   async healthy(): Promise<boolean> {
     try {
       await this.raw("GET", "/healthz");

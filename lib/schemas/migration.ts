@@ -91,6 +91,8 @@ export const migrationStatusSchema = z.object({
   dirtyRateBytesPerSec: z.number(),
   expectedDowntimeMs: z.number(),
   downtimeMs: z.number().nullable(),
+  /** The guest's pause as the hypervisor itself measured it (QEMU's `downtime`), where it does. */
+  hypervisorDowntimeMs: z.number().nullable().optional(),
   bandwidthBytesPerSec: z.number(),
   downtimeLimitMs: z.number(),
   prediction: predictionSchema.nullable(),

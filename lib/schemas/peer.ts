@@ -68,6 +68,14 @@ export const transferEndpointSchema = z.discriminatedUnion("transport", [
     port: z.number().int().min(1).max(65535),
     secret: z.string().min(16),
   }),
+  z.object({
+    /** QEMU's own stream to `port` (its `-incoming` listener); the agents' control link to `controlPort`. */
+    transport: z.literal("qemu-tcp"),
+    host: z.string(),
+    port: z.number().int().min(1).max(65535),
+    controlPort: z.number().int().min(1).max(65535),
+    secret: z.string().min(16),
+  }),
 ]);
 export type TransferEndpoint = z.infer<typeof transferEndpointSchema>;
 

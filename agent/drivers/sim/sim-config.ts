@@ -1,15 +1,18 @@
 import { z } from "zod";
 import { cpuArchSchema, domainStateSchema, workloadSchema } from "../../../lib/schemas/domain";
+import {
+  consoleConfig,
+  domainDisksConfig,
+  domainNetworksConfig,
+  configName as name,
+  switchesConfig,
+  volumesConfig,
+} from "../host-config-parts";
 
 /**
  * The simulated hypervisor's part of an agent's config file: the host's hardware and the domains
  * it starts with (used once, when the agent's state folder is empty).
  */
-
-const name = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, "a name of letters, digits, '.', '_' or '-'");
-const mac = z.string().regex(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i, "a MAC address like 00:14:4f:fa:00:01");
 
 export const simDomainConfigSchema = z
   .strictObject({
@@ -20,12 +23,8 @@ export const simDomainConfigSchema = z
     /** Sizes of its memory blocks; one block of all its memory by default. */
     memoryBlocksMiB: z.array(z.number().int().positive()).min(1).optional(),
     cpuArch: cpuArchSchema.default("native"),
-    networks: z
-      .array(
-        z.strictObject({ name: name.optional(), switch: name, mac: mac.optional(), bridge: name.optional() }),
-      )
-      .default([]),
-    disks: z.array(z.strictObject({ name: name.optional(), volume: name })).default([]),
+    networks: domainNetworksConfig,
+    disks: domainDisksConfig,
     directIO: z.array(z.string().min(1)).default([]),
     cryptoUnits: z.number().int().nonnegative().default(0),
     delayedReconfig: z.boolean().default(false),
@@ -68,21 +67,11 @@ export const simHostConfigSchema = z.strictObject({
       )
       .default([]),
   }),
-  switches: z.array(z.strictObject({ name, nic: name.nullable().default(null) })).default([]),
+  switches: switchesConfig,
   nics: z.array(name).default([]),
-  volumes: z.record(name, z.string().min(1)).default({}),
+  volumes: volumesConfig,
   storage: z.array(z.string().min(1)).default([]),
-  console: z
-    .strictObject({
-      name,
-      firstPort: z.number().int().min(1).max(65535),
-      lastPort: z.number().int().min(1).max(65535),
-    })
-    .refine((console) => console.lastPort >= console.firstPort, {
-      message: "lastPort must not be below firstPort",
-    })
-    .nullable()
-    .default({ name: "primary-vcc0", firstPort: 5000, lastPort: 5127 }),
+  console: consoleConfig,
   /** A delayed reconfiguration pending on the control domain: blocks every migration to or from the host. */
   delayedReconfig: z.boolean().default(false),
   domains: z.array(simDomainConfigSchema).default([]),

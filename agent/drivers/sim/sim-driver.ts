@@ -173,6 +173,8 @@ export class SimDriver implements HypervisorDriver {
     if (migration.kind === "cold" || endpoint.transport === "none") {
       return { rounds: 0, transferredBytes: 0, stopAndCopyMs: 0, converged: true, stopReason: "cold" };
     }
+    if (endpoint.transport !== "sim-tcp")
+      throw new Error(`the simulated hypervisor cannot send to a ${endpoint.transport} endpoint`);
     const clock = new RealClock(this.options.timeScale);
     return sendState({
       host: endpoint.host,

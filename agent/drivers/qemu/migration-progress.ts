@@ -1,0 +1,64 @@
+import { STOP_RULES } from "../../../lib/prediction/precopy-model";
+import type { TransferProgress } from "../driver";
+import type { MigrationInfo } from "./qmp-commands";
+
+/**
+ * Reading QEMU's `query-migrate` in the agent's terms: progress for the hooks, and the stop rules
+ * the shared pre-copy model predicts with (QEMU itself would iterate for ever on a guest that
+ * dirties memory faster than the link sends it).
+ */
+
+/** The progress QEMU reports, or null before it has RAM figures (setup). */
+export function transferProgress(info: MigrationInfo): TransferProgress | null {
+  const ram = info.ram;
+  if (!ram) return null;
+  return {
+    // QEMU's dirty-bitmap syncs: the first one starts round one.
+    round: ram.dirtySyncCount,
+    transferredBytes: ram.transferred,
+    remainingBytes: ram.remaining,
+    totalBytes: ram.total,
+    dirtyRateBytesPerSec: ram.dirtyPagesRate * ram.pageSize,
+    expectedDowntimeMs: info.expectedDowntimeMs ?? 0,
+  };
+}
+
+export type QemuStopReason = "max-rounds" | "max-transfer";
+
+/** Which of the model's non-convergence rules this migration has hit, if any. */
+export function nonConvergence(info: MigrationInfo): QemuStopReason | null {
+  const ram = info.ram;
+  if (!ram || info.status !== "active") return null;
+  if (ram.dirtySyncCount >= STOP_RULES.maxRounds) return "max-rounds";
+  if (ram.transferred >= STOP_RULES.maxTransferFactor * ram.total) return "max-transfer";
+  return null;
+}
+
+export function nonConvergenceMessage(
+  reason: QemuStopReason,
+  info: MigrationInfo,
+  bandwidthBytesPerSec: number,
+): string {
+  const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
+  const ram = info.ram;
+  const why =
+    reason === "max-rounds"
+      ? `after ${ram?.dirtySyncCount ?? 0} rounds`
+      : `after sending ${STOP_RULES.maxTransferFactor}x the memory`;
+  const rate = ram ? ram.dirtyPagesRate * ram.pageSize : 0;
+  return `live migration does not converge ${why}: the guest writes ${mib(rate)}/s and still has ${mib(ram?.remaining ?? 0)} dirty, against ${mib(bandwidthBytesPerSec)}/s of bandwidth; raise the bandwidth or the downtime limit, or migrate warm`;
+}
+
+/** QEMU 7.2's largest downtime limit (2000 s): set to make it stop and copy at the next chance. */
+export const FORCE_DOWNTIME_LIMIT_MS = 2_000_000;
+
+/** Whether the source guest has been paused for the stop-and-copy (or by whoever stopped it). */
+export function sourcePaused(info: MigrationInfo, runState: string): boolean {
+  return (
+    info.status === "device" ||
+    info.status === "pre-switchover" ||
+    runState === "finish-migrate" ||
+    runState === "postmigrate" ||
+    (info.status === "completed" && runState !== "running")
+  );
+}
