@@ -76,10 +76,9 @@ export async function sendGuest(transfer: OutgoingTransfer): Promise<QemuTransfe
     }
     await qmp.execute("migrate-set-parameters", {
       "max-bandwidth": Math.max(1, Math.round(transfer.params.bandwidthBytesPerSec)),
-      // Warm: the guest is paused already, so whatever is left goes at the first chance.
-      "downtime-limit": transfer.warm
-        ? FORCE_DOWNTIME_LIMIT_MS
-        : Math.min(FORCE_DOWNTIME_LIMIT_MS, Math.round(transfer.params.downtimeLimitMs)),
+      // Warm too: a paused guest dirties nothing, so QEMU ends after one pass at this bandwidth
+      // (a large limit would make it send everything at once, unshaped, in its stop-and-copy).
+      "downtime-limit": Math.min(FORCE_DOWNTIME_LIMIT_MS, Math.round(transfer.params.downtimeLimitMs)),
     });
     await qmp.execute("migrate", { uri: `tcp:${hostForUri(endpoint.host)}:${endpoint.port}` });
     const { info, forced } = await follow(transfer, (info) => {
