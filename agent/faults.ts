@@ -5,6 +5,8 @@
  */
 
 export const FAULTS = {
+  /** Source: die once the target holds the whole domain, before asking it to run it (hand-off). */
+  "source-crash-after-transfer": "die after the transfer completed, before the hand-off",
   /** Target: die on receiving the source's finish, before running the domain. */
   "target-crash-before-finish": "die on receiving finish, before resuming the domain",
   /** Target: die right after running the domain, before answering the source. */

@@ -4,6 +4,7 @@ import type { PeerClient } from "../../lib/agent-client/peer-client";
 import type { StartMigrationRequest } from "../../lib/schemas/migration";
 import { MiB } from "../../lib/units";
 import type { TransferResult } from "../drivers/driver";
+import { crashPoint } from "../faults";
 import type { MigrationContext, RunningMigration } from "./migration-context";
 import type { MigrationRecord } from "./migration-record";
 import type { PrecheckOutcome } from "./precheck";
@@ -88,6 +89,7 @@ export async function runSource(
       },
     );
     signal.throwIfAborted();
+    crashPoint("source-crash-after-transfer");
   } catch (error) {
     // An abort is an admin's cancel, unless the agent aborted it because it is shutting down.
     const reason = signal.aborted

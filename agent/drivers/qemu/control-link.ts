@@ -25,11 +25,14 @@ export const linkMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("progress"), progress: progressSchema }),
   z.object({ type: z.literal("suspended") }),
   z.object({ type: z.literal("complete") }),
-  /** The source gives up before completion: a cancel (by an admin) or a failure, and why. */
+  /** Either side gives up before completion: a cancel (by an admin) or a failure, and why. */
   z.object({ type: z.literal("abandon"), reason: z.string().max(2000), cancelled: z.boolean() }),
   z.object({ type: z.literal("result"), ok: z.boolean(), error: z.string().optional() }),
 ]);
 export type LinkMessage = z.infer<typeof linkMessageSchema>;
+
+/** How long a closing end waits for its last words to leave before it drops the connection. */
+const CLOSE_GRACE_MS = 2000;
 
 /** Longest line accepted: every message is well under a kilobyte. */
 const MAX_LINE = 16 * 1024;
@@ -95,9 +98,10 @@ export class ControlLink {
     if (this.closedReason !== undefined) listener(this.closedReason);
   }
 
+  /** Hangs up once what was sent is out (a last `abandon` must reach the peer). */
   close(): void {
     this.socket.end();
-    this.socket.destroy();
+    setTimeout(() => this.socket.destroy(), CLOSE_GRACE_MS).unref();
   }
 
   private receive(chunk: string): void {

@@ -124,6 +124,8 @@ export class IncomingTransfer {
   private end(reason: string, cancelled = false): void {
     if (this.ended || this.arrived) return;
     this.ended = true;
+    // The source stops its stream at once, and knows why.
+    this.link?.send({ type: "abandon", reason, cancelled });
     this.shutdown();
     this.hooks.onFailed(reason, cancelled);
   }

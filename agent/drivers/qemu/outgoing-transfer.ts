@@ -69,6 +69,14 @@ export async function sendGuest(transfer: OutgoingTransfer): Promise<QemuTransfe
   const unsubscribe = qmp.onEvent((event) => {
     if (event.event === "STOP") paused();
   });
+  // A target that gave up, or whose agent went away, cannot take the guest: the stream is stopped.
+  let linkBroken: string | undefined;
+  link.onMessage((message) => {
+    if (message.type === "abandon") linkBroken ??= `the target gave up: ${message.reason}`;
+  });
+  link.onClose((reason) => {
+    linkBroken ??= `the target agent is gone (${reason})`;
+  });
   try {
     if (transfer.warm) {
       await transfer.pauseGuest();
@@ -81,14 +89,18 @@ export async function sendGuest(transfer: OutgoingTransfer): Promise<QemuTransfe
       "downtime-limit": Math.min(FORCE_DOWNTIME_LIMIT_MS, Math.round(transfer.params.downtimeLimitMs)),
     });
     await qmp.execute("migrate", { uri: `tcp:${hostForUri(endpoint.host)}:${endpoint.port}` });
-    const { info, forced } = await follow(transfer, (info) => {
-      const progress = transferProgress(info);
-      if (progress && info.status === "active") {
-        hooks.onProgress(progress);
-        link.send({ type: "progress", progress });
-      }
-      if (sourcePaused(info, guest.runState)) paused();
-    });
+    const { info, forced } = await follow(
+      transfer,
+      () => linkBroken,
+      (info) => {
+        const progress = transferProgress(info);
+        if (progress && info.status === "active") {
+          hooks.onProgress(progress);
+          link.send({ type: "progress", progress });
+        }
+        if (sourcePaused(info, guest.runState)) paused();
+      },
+    );
     paused(); // a pause between two polls, with its STOP event lost, still counts
     const completedAt = performance.now();
     link.send({ type: "complete" });
@@ -122,6 +134,7 @@ export async function sendGuest(transfer: OutgoingTransfer): Promise<QemuTransfe
 /** Polls QEMU until the migration ends; cancels it on the signal and applies the stop rules. */
 async function follow(
   transfer: OutgoingTransfer,
+  linkBroken: () => string | undefined,
   onInfo: (info: MigrationInfo) => void,
 ): Promise<{ info: MigrationInfo; forced: QemuStopReason | null }> {
   const { guest, hooks, params } = transfer;
@@ -132,6 +145,11 @@ async function follow(
     if (guest.exited) throw new Error("the source QEMU ended during the migration");
     if (hooks.signal.aborted && cancelled === null) {
       cancelled = hooks.signal.reason instanceof Error ? hooks.signal.reason : new Error("cancelled");
+      await qmp.execute("migrate_cancel");
+    }
+    const broken = linkBroken();
+    if (broken !== undefined && cancelled === null) {
+      cancelled = new Error(broken);
       await qmp.execute("migrate_cancel");
     }
     const info = await queryMigrate(qmp);
