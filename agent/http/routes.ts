@@ -35,6 +35,8 @@ export function registerRoutes(
   });
 
   app.get("/v1/host", async () => driver.host());
+  // The two answers the dashboard polls together, in one request (lib/schemas/summary.ts).
+  app.get("/v1/summary", async () => ({ host: driver.host(), migrations: coordinator.list() }));
   app.get("/v1/domains", async () => coordinator.domains());
   app.get("/v1/domains/:name", async (request) => {
     const { name } = parseBody(nameParams, request.params);

@@ -9,6 +9,7 @@ import {
   migrationStatusSchema,
   type StartMigrationRequest,
 } from "../schemas/migration";
+import { type HostSummaryAnswer, hostSummarySchema } from "../schemas/summary";
 import { AgentHttpError, AgentUnreachableError } from "./errors";
 
 /**
@@ -40,6 +41,11 @@ export class AgentClient {
 
   domains(): Promise<Domain[]> {
     return this.request("GET", "/v1/domains", domainSchema.array());
+  }
+
+  /** The host and its migrations in one request (GET /v1/summary). */
+  summary(): Promise<HostSummaryAnswer> {
+    return this.request("GET", "/v1/summary", hostSummarySchema);
   }
 
   migrations(): Promise<MigrationStatus[]> {

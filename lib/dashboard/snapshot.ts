@@ -1,5 +1,6 @@
 import "server-only";
 import type { AgentClient } from "../agent-client/agent-client";
+import { AgentHttpError } from "../agent-client/errors";
 import type { Domain } from "../schemas/domain";
 import type { Host } from "../schemas/host";
 import type { MigrationStatus } from "../schemas/migration";
@@ -62,13 +63,22 @@ function unreachable(agent: RegisteredAgent, error: unknown): HostView {
   };
 }
 
+/** One request where the agent has GET /v1/summary; two where it is older and answers 404. */
+async function hostAndMigrations(
+  client: AgentClient,
+): Promise<{ host: Host; migrations: MigrationStatus[] }> {
+  try {
+    return await client.summary();
+  } catch (error) {
+    if (!(error instanceof AgentHttpError && error.status === 404)) throw error;
+    const [host, migrations] = await Promise.all([client.host(), client.migrations()]);
+    return { host, migrations };
+  }
+}
+
 async function askAgent(agent: RegisteredAgent, client: AgentClient): Promise<HostView> {
   try {
-    const [host, domains, migrations] = await Promise.all([
-      client.host(),
-      client.domains(),
-      client.migrations(),
-    ]);
+    const [{ host, migrations }, domains] = await Promise.all([hostAndMigrations(client), client.domains()]);
     return { name: agent.name, url: agent.url, reachable: true, error: null, host, domains, migrations };
   } catch (error) {
     return unreachable(agent, error);
@@ -77,7 +87,7 @@ async function askAgent(agent: RegisteredAgent, client: AgentClient): Promise<Ho
 
 async function askAgentHosts(agent: RegisteredAgent, client: AgentClient): Promise<HostSummary> {
   try {
-    const [host, migrations] = await Promise.all([client.host(), client.migrations()]);
+    const { host, migrations } = await hostAndMigrations(client);
     return { name: agent.name, url: agent.url, reachable: true, error: null, host, migrations };
   } catch (error) {
     const { domains: _none, ...summary } = unreachable(agent, error);

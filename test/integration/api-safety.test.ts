@@ -50,6 +50,7 @@ describe("bearer token", () => {
       "/healthz",
       "/metrics",
       "/v1/host",
+      "/v1/summary",
       "/v1/domains",
       "/v1/migrations",
       "/v1/peer/hello",

@@ -38,6 +38,13 @@ describe("cancel from the source", () => {
     // 2 GiB at 20 MiB/s is 100 simulated seconds: 5 real seconds at the tests' time scale.
     const started = await h1().startMigration({ domain: "c1", target: targetUrl(), maxBandwidthMiBps: 20 });
     await waitForPhase(h1(), started.id, ["transfer"]);
+    // GET /v1/summary (what the dashboard polls) is /v1/host and /v1/migrations in one answer.
+    const summary = await h2().summary();
+    expect(summary.host.name).toBe("h2");
+    expect(summary.host.memory.freeMiB).toBeLessThan(freeBefore);
+    expect(summary.migrations.map((migration) => [migration.id, migration.role])).toEqual([
+      [started.id, "target"],
+    ]);
     const cancelled = await h1().cancel(started.id);
     expect(cancelled.phase).toBe("cancelled");
 
