@@ -126,5 +126,14 @@ export async function loadAgentConfig(path: string): Promise<AgentConfig> {
     throw new ConfigError(`config ${path} is not valid JSON: ${(error as Error).message}`);
   }
   const config = parseAgentConfig(data, path);
-  return { ...config, stateDir: resolve(dirname(path), config.stateDir) };
+  // Paths in the file are relative to the file.
+  const here = dirname(path);
+  const driver =
+    config.driver.kind === "qemu" && config.driver.host.imageCacheDir
+      ? {
+          ...config.driver,
+          host: { ...config.driver.host, imageCacheDir: resolve(here, config.driver.host.imageCacheDir) },
+        }
+      : config.driver;
+  return { ...config, stateDir: resolve(here, config.stateDir), driver };
 }

@@ -61,6 +61,8 @@ async function runsOnSourceOnly(name: string): Promise<void> {
 describe("QEMU driver: cancel", () => {
   it("mid-transfer: migrate_cancel, the source guest runs on, the target's QEMU is ended and cleaned up", async () => {
     const started = await slowMigration("cancel1");
+    // While it migrates, the domain is no one else's to stop.
+    await expect(agent("h1").client().stopDomain("cancel1")).rejects.toThrow(/busy/);
     const cancelled = await agent("h1").client(30_000).cancel(started.id);
     expect(cancelled.phase).toBe("cancelled");
     await runsOnSourceOnly("cancel1");

@@ -211,7 +211,7 @@ export class QemuDriver implements HypervisorDriver {
     if (!guest) throw new Error(`${name} has no QEMU running here`);
     this.outgoing.add(name);
     try {
-      return await sendGuest({
+      const result = await sendGuest({
         migrationId: migration.migrationId,
         guest,
         endpoint,
@@ -226,6 +226,11 @@ export class QemuDriver implements HypervisorDriver {
           await guest.handle.qmp.execute("stop");
         },
       });
+      this.options.log.info(
+        { domain: name, migration: migration.migrationId, ...result },
+        `QEMU sent ${name} in ${result.rounds} rounds; QEMU measured ${result.hypervisorDowntimeMs} ms of downtime`,
+      );
+      return result;
     } finally {
       this.outgoing.delete(name);
       this.meter.forget(name);
