@@ -12,6 +12,7 @@ import {
   transferProgress,
 } from "./migration-progress";
 import { hostForUri } from "./qemu-args";
+import type { QmpClient } from "./qmp-client";
 import { type MigrationInfo, queryMigrate } from "./qmp-commands";
 
 /**
@@ -50,7 +51,7 @@ export async function sendGuest(transfer: OutgoingTransfer): Promise<QemuTransfe
   const { guest, endpoint, hooks } = transfer;
   const qmp = guest.handle.qmp;
   const already = await queryMigrate(qmp);
-  if (["setup", "active", "cancelling", "device", "pre-switchover"].includes(already.status))
+  if (STREAMING.includes(already.status))
     throw new Error(`QEMU is already migrating this guest (${already.status})`);
 
   const link = await openControlLink({
@@ -172,5 +173,23 @@ async function follow(
       }
     }
     await sleep(POLL_MS);
+  }
+}
+
+/** Migration states of a source QEMU in which a stream is still going out. */
+const STREAMING = ["setup", "active", "cancelling", "device", "pre-switchover", "wait-unplug"];
+const END_TIMEOUT_MS = 30_000;
+
+/**
+ * Cancels a stream still going out and waits until QEMU has let go of the guest: one left by an
+ * agent that restarted mid-transfer (QEMU went on without it), before the guest is resumed.
+ */
+export async function endOutgoingStream(qmp: QmpClient, name: string): Promise<void> {
+  const deadline = Date.now() + END_TIMEOUT_MS;
+  for (let info = await queryMigrate(qmp); STREAMING.includes(info.status); info = await queryMigrate(qmp)) {
+    if (info.status !== "cancelling") await qmp.execute("migrate_cancel");
+    if (Date.now() > deadline)
+      throw new Error(`the migration of ${name} does not end in QEMU (${info.status})`);
+    await sleep(100);
   }
 }

@@ -1,5 +1,6 @@
 import type { Disk, Network, Workload } from "../../../lib/schemas/domain";
 import type { MigrationKind } from "../../../lib/schemas/migration";
+import type { IncomingMigration } from "../driver";
 
 /**
  * A domain as the QEMU driver keeps it on disk: its definition, and what a migration or an agent
@@ -39,5 +40,28 @@ export function workloadView(domain: QemuDomain, cpuUsed: number): Workload {
     wwsMiB: domain.workload.wwsMiB,
     // The guest image rewrites its working set in order, page after page.
     pattern: "sweep",
+  };
+}
+
+/** The copy a target builds for an incoming migration, from the definition the source sent. */
+export function incomingCopy(migration: IncomingMigration): QemuDomain {
+  const { spec } = migration;
+  return {
+    name: migration.name,
+    vcpus: spec.vcpus,
+    memoryMiB: spec.memoryBlocks.reduce((sum, block) => sum + block.sizeMiB, 0),
+    cpuArch: spec.cpuArch,
+    networks: spec.networks,
+    disks: spec.disks,
+    workload: { dirtyRateMiBps: spec.workload.dirtyRateMiBps, wwsMiB: spec.workload.wwsMiB },
+    consolePort: null,
+    // A live or warm migration does not reboot the guest: its uptime carries on.
+    bootedAt: spec.uptimeSeconds === null ? null : Date.now() - spec.uptimeSeconds * 1000,
+    pausedByMigration: false,
+    incoming: {
+      migrationId: migration.migrationId,
+      kind: migration.kind,
+      arrivesAs: migration.kind === "cold" ? "inactive" : spec.state === "suspended" ? "suspended" : "active",
+    },
   };
 }

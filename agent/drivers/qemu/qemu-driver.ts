@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import type { WorkloadModel } from "../../../lib/prediction/precopy-model";
 import type { Host } from "../../../lib/schemas/host";
@@ -20,12 +19,11 @@ import { QemuLifecycle, seedDomains } from "./domain-lifecycle";
 import { incomingPort } from "./incoming-port";
 import { IncomingTransfer } from "./incoming-transfer";
 import type { CpuFacts } from "./machine-facts";
-import { sendGuest } from "./outgoing-transfer";
+import { endOutgoingStream, sendGuest } from "./outgoing-transfer";
 import type { QemuHostConfig } from "./qemu-config";
-import type { QemuDomain } from "./qemu-domain";
+import { incomingCopy } from "./qemu-domain";
 import { QemuHost } from "./qemu-host";
 import { GUEST_REAL_ADDRESS } from "./qemu-view";
-import { queryMigrate } from "./qmp-commands";
 import { reattach } from "./reattach";
 
 export interface QemuDriverOptions {
@@ -40,10 +38,6 @@ export interface QemuDriverOptions {
   transferHost: string;
   log: Logger;
 }
-
-/** Migration states of a source QEMU that mean a stream is still going out. */
-const MIGRATING = ["setup", "active", "cancelling", "device", "pre-switchover", "wait-unplug"];
-const SETTLE_TIMEOUT_MS = 30_000;
 
 /**
  * The QEMU driver: each domain a qemu-system-x86_64 process controlled over QMP. Mechanics only;
@@ -135,26 +129,9 @@ export class QemuDriver implements HypervisorDriver {
   }
 
   async prepareIncoming(migration: IncomingMigration, hooks: IncomingHooks): Promise<TransferEndpoint> {
-    const { spec, name } = migration;
+    const { name } = migration;
     if (this.qemu.definitions.has(name)) throw new ResourceError(`a domain named ${name} exists`);
-    const domain: QemuDomain = {
-      name,
-      vcpus: spec.vcpus,
-      memoryMiB: spec.memoryBlocks.reduce((sum, block) => sum + block.sizeMiB, 0),
-      cpuArch: spec.cpuArch,
-      networks: spec.networks,
-      disks: spec.disks,
-      workload: { dirtyRateMiBps: spec.workload.dirtyRateMiBps, wwsMiB: spec.workload.wwsMiB },
-      consolePort: null,
-      bootedAt: spec.uptimeSeconds === null ? null : Date.now() - spec.uptimeSeconds * 1000,
-      pausedByMigration: false,
-      incoming: {
-        migrationId: migration.migrationId,
-        kind: migration.kind,
-        arrivesAs:
-          migration.kind === "cold" ? "inactive" : spec.state === "suspended" ? "suspended" : "active",
-      },
-    };
+    const domain = incomingCopy(migration);
     if (migration.kind === "cold") {
       // The definition moves; nothing runs and nothing is held.
       await this.qemu.save(domain);
@@ -251,17 +228,7 @@ export class QemuDriver implements HypervisorDriver {
       return;
     }
     const qmp = guest.handle.qmp;
-    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
-    for (
-      let info = await queryMigrate(qmp);
-      MIGRATING.includes(info.status);
-      info = await queryMigrate(qmp)
-    ) {
-      if (info.status !== "cancelling") await qmp.execute("migrate_cancel");
-      if (Date.now() > deadline)
-        throw new Error(`the migration of ${name} does not end in QEMU (${info.status})`);
-      await sleep(100);
-    }
+    await endOutgoingStream(qmp, name);
     const state = await guest.refresh();
     if ((wasRunning || domain.pausedByMigration) && (state === "paused" || state === "postmigrate")) {
       await qmp.execute("cont");
