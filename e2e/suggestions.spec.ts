@@ -65,7 +65,9 @@ test("maintenance mode empties a host through an evacuate plan shown for approva
 
   // The overview and the hosts list mark it too.
   await page.goto("/");
-  const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "h6", exact: true }) });
+  const card = page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("link", { name: "h6", exact: true }) });
   await expect(card.getByText("in maintenance")).toBeVisible();
   await page.goto("/hosts");
   await page.getByRole("radio", { name: "In maintenance" }).check();
