@@ -143,7 +143,7 @@ export async function scaleSection(options: ScaleOptions): Promise<void> {
         `(${options.idleSamples} after ${IDLE_MS / 1000} s with no page open), times from navigation start. A server ` +
         `render starts from an agent round up to ${FIRST_VIEW_MAX_AGE_MS / 1000} s old (the page polls a fresh one once up): ` +
         `"last page open" is when a previous sample's page last polled; with none open, the server's collector ` +
-        `still asks the agents for hosts every ${COLLECT_EVERY_MS / 1000} s (the domains list waits for its own round). Then, on the ` +
+        `still asks the agents for hosts every ${COLLECT_EVERY_MS / 1000} s (the domains list reuses the previous sample's round). Then, on the ` +
         "last sample, 4 s with the page open: the share of it the page's main thread spent in long tasks (live " +
         "re-renders), and the CPU the dashboard server and all agents used (100% = one core) answering its polls",
     );
