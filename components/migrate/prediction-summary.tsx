@@ -1,16 +1,21 @@
 import type { Prediction } from "@/lib/schemas/migration";
 import { formatBytes } from "@/lib/units";
 
-/** The dry run's prediction: how long, how long the guest pauses, how much crosses the network. */
+/**
+ * The dry run's prediction: how long, how long the guest pauses, how much crosses the network, and
+ * what it was worked out from: the guest's dirty rate (measured on real guests) and the bandwidth.
+ */
 export function PredictionSummary({ prediction }: { prediction: Prediction }) {
   return (
     <div className="rounded border border-slate-200 bg-slate-50 p-3 text-sm">
       <p className="font-medium">Prediction ({prediction.kind})</p>
-      <dl className="mt-1 grid grid-cols-2 gap-x-4 text-xs sm:grid-cols-4">
+      <dl className="mt-1 grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-3">
         <Item label="Duration" value={`${prediction.seconds.toFixed(1)} s`} />
         <Item label="Downtime" value={`${Math.round(prediction.downtimeMs)} ms`} />
         <Item label="To send" value={formatBytes(prediction.transferBytes)} />
         <Item label="Rounds" value={String(prediction.rounds)} />
+        <Item label="Guest writes" value={`${formatBytes(prediction.dirtyRateBytesPerSec)}/s`} />
+        <Item label="Bandwidth" value={`${formatBytes(prediction.bandwidthBytesPerSec)}/s`} />
       </dl>
       {!prediction.converges && (
         <p className="mt-2 text-xs text-amber-900">

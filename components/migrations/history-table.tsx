@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { formatBytes } from "@/lib/units";
 
 export interface HistoryRow {
@@ -10,6 +11,8 @@ export interface HistoryRow {
   phase: string;
   durationMs: number | null;
   downtimeMs: number | null;
+  hypervisorDowntimeMs: number | null;
+  predictedSeconds: number | null;
   predictedDowntime: number | null;
   transferredBytes: number;
   startedBy: string;
@@ -24,7 +27,10 @@ const OUTCOME_TONE: Record<string, string> = {
   "needs-attention": "text-red-800 font-semibold",
 };
 
-/** The recorded migrations: who moved what where, how it ended, how long it took and paused. */
+/**
+ * The recorded migrations: who moved what where, how it ended, how long it took and paused, each
+ * beside the dry run's prediction; the pause also as the hypervisor measured it, where it does (QEMU).
+ */
 export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">No migration recorded yet.</p>;
   return (
@@ -39,7 +45,7 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
               "Kind",
               "Outcome",
               "Duration",
-              "Downtime (predicted)",
+              "Downtime",
               "Moved",
               "Started by",
               "When",
@@ -65,13 +71,23 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
                   <span className="block max-w-xs truncate text-xs text-slate-600">{row.error}</span>
                 )}
               </td>
-              <td className="px-3 py-2 font-mono">
+              <td className="px-3 py-2 font-mono whitespace-nowrap">
                 {row.durationMs === null ? "—" : `${(row.durationMs / 1000).toFixed(1)} s`}
+                {row.predictedSeconds !== null && (
+                  <Aside>predicted {row.predictedSeconds.toFixed(1)} s</Aside>
+                )}
               </td>
-              <td className="px-3 py-2 font-mono">
-                {row.downtimeMs === null ? "—" : `${row.downtimeMs} ms`}
+              <td className="px-3 py-2 font-mono whitespace-nowrap">
+                <span title="from the guest's pause until the target said it runs (the agents' measure)">
+                  {row.downtimeMs === null ? "—" : `${row.downtimeMs} ms`}
+                </span>
+                {row.hypervisorDowntimeMs !== null && (
+                  <Aside title="the pause as the hypervisor measured it">
+                    hypervisor {row.hypervisorDowntimeMs} ms
+                  </Aside>
+                )}
                 {row.predictedDowntime !== null && (
-                  <span className="text-slate-500"> ({Math.round(row.predictedDowntime)} ms)</span>
+                  <Aside>predicted {Math.round(row.predictedDowntime)} ms</Aside>
                 )}
               </td>
               <td className="px-3 py-2 font-mono">{formatBytes(row.transferredBytes)}</td>
@@ -86,5 +102,14 @@ export function HistoryTable({ rows }: { rows: HistoryRow[] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A second figure under a cell's own: what was predicted, or measured another way. */
+function Aside({ children, title }: { children: ReactNode; title?: string }) {
+  return (
+    <span className="block font-sans text-xs text-slate-600" title={title}>
+      {children}
+    </span>
   );
 }

@@ -22,6 +22,8 @@ function columns(status: MigrationStatus) {
     endedAt: ended,
     durationMs: ended ? ended.getTime() - new Date(status.startedAt).getTime() : null,
     downtimeMs: status.downtimeMs === null ? null : Math.round(status.downtimeMs),
+    hypervisorDowntimeMs:
+      status.hypervisorDowntimeMs == null ? null : Math.round(status.hypervisorDowntimeMs),
     transferredBytes: status.transferredBytes,
     totalBytes: status.totalBytes,
     predictedSeconds: status.prediction?.seconds ?? null,

@@ -158,7 +158,7 @@ describe(`the app's data modules on ${provider}`, () => {
     const ended = "2026-11-22T10:00:41.623Z";
     await history.reconcile(
       [
-        { ...status, phase: "completed", endedAt: ended, downtimeMs: 87.6 },
+        { ...status, phase: "completed", endedAt: ended, downtimeMs: 87.6, hypervisorDowntimeMs: 12.4 },
         { ...status, id: "m-2", domain: "db01", targetName: "db01", startedAt: ended, phase: "prepare" },
       ],
       Date.parse(ended) + 1000,
@@ -173,11 +173,16 @@ describe(`the app's data modules on ${provider}`, () => {
       endedAt: new Date(ended),
       durationMs: 41_500,
       downtimeMs: 88,
+      hypervisorDowntimeMs: 12,
       transferredBytes: 3.5 * 2 ** 30,
       totalBytes: 8 * 2 ** 30,
       predictedSeconds: null,
     });
-    expect(rows[0]).toMatchObject({ startedBy: "outside the dashboard", endedAt: null });
+    expect(rows[0]).toMatchObject({
+      startedBy: "outside the dashboard",
+      endedAt: null,
+      hypervisorDowntimeMs: null,
+    });
     expect((await history.listHistory({ domain: "web" })).map((row) => row.id)).toEqual(["m-1"]);
     expect((await history.listHistory({ host: "h4", outcome: "completed" })).map((row) => row.id)).toEqual([
       "m-1",
