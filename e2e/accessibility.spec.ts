@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 
 /** axe on every main page, once its live data is in. */
 const PAGES = [
@@ -18,9 +18,6 @@ for (const [label, path, heading] of PAGES) {
   test(`${label} has no accessibility violations`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(
-      results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`),
-    ).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 }

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { AgentClient } from "../lib/agent-client/agent-client";
-import { manifestAgents } from "./cluster";
+import { agentClient } from "./cluster";
 import { E2E_DATABASE_URL, migrationRow } from "./db";
+import { ALL_CHECKS_PASSED, fillMigrateDialog, openMigrateDialog } from "./migrate-dialog";
 
 /**
  * A dashboard that was not running while a migration ended: a fresh dashboard process on the same
@@ -19,19 +19,14 @@ test.afterAll(() => {
 test("a restarted dashboard records the outcome of a migration that ended while it was down", async ({
   page,
 }) => {
-  await page.goto("/domains/web06");
-  await page.getByRole("button", { name: "Migrate…" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("Target host").selectOption("h4");
-  await dialog.getByLabel(/Bandwidth limit/).fill("40");
-  await expect(dialog.getByText("All 23 pre-checks passed")).toBeVisible();
+  const dialog = await openMigrateDialog(page, "web06");
+  await fillMigrateDialog(dialog, { target: "h4", bandwidthMiBps: 40 });
+  await expect(dialog.getByText(ALL_CHECKS_PASSED)).toBeVisible();
   await dialog.getByRole("button", { name: "Migrate" }).click();
   await expect(dialog).toBeHidden();
   await page.goto("about:blank"); // nothing polls the first dashboard any more
 
-  const h3 = manifestAgents().find((agent) => agent.name === "h3");
-  if (!h3) throw new Error("no h3 in the manifest");
-  const agent = new AgentClient({ url: h3.url, token: h3.token });
+  const agent = agentClient("h3");
   await expect
     .poll(async () => (await agent.migrations()).find((m) => m.domain === "web06")?.phase, {
       timeout: 30_000,
