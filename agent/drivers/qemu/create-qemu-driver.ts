@@ -30,12 +30,31 @@ export async function createQemuDriver(options: {
       throw new Error(`QEMU driver: ${binary} ${why}`);
     },
   );
-  return new QemuDriver({
-    ...options,
-    accel: chooseAccel(options.config.accel, existsSync("/dev/kvm"), options.log),
-    cpu: readCpuFacts(),
-    qemuVersion: version,
-  });
+  const accel = chooseAccel(options.config.accel, existsSync("/dev/kvm"), options.log);
+  const unsafe = unsafeForMigration(version, accel);
+  if (unsafe) throw new Error(`QEMU driver: ${unsafe}`);
+  return new QemuDriver({ ...options, accel, cpu: readCpuFacts(), qemuVersion: version });
+}
+
+/** QEMU releases from which TCG keeps every guest write during a live migration. */
+export const MIN_TCG_MIGRATION_MAJOR = 9;
+
+/**
+ * Why this QEMU must not run guests here, or null. Before 9.0 a live migration under TCG loses guest
+ * writes: a dirty-bitmap sync does not reset the dirty flags cached in TCG's TLB, so a page written
+ * again through such an entry is never sent again and the guest runs on with stale memory on the
+ * target (upstream fix "physmem: Fix migration dirty bitmap coherency with TCG memory access").
+ * Silent memory corruption is refused outright rather than warned about. KVM tracks dirty pages
+ * itself and is not affected.
+ */
+export function unsafeForMigration(version: string, accel: "tcg" | "kvm"): string | null {
+  const major = Number(version.split(".")[0]);
+  if (accel !== "tcg" || major >= MIN_TCG_MIGRATION_MAJOR) return null;
+  return (
+    `QEMU ${version} loses guest writes when it live-migrates under TCG (fixed in QEMU ${MIN_TCG_MIGRATION_MAJOR}.0), ` +
+    `so it is refused: install QEMU ${MIN_TCG_MIGRATION_MAJOR} or newer (bash scripts/ensure-qemu.sh does, ` +
+    `from bookworm-backports on Debian 12) or run guests under KVM (qemu.accel "kvm" with /dev/kvm)`
+  );
 }
 
 /** KVM only when asked for and present; otherwise software emulation, which works everywhere. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseAgentConfig } from "../../config";
-import { chooseAccel } from "./create-qemu-driver";
+import { chooseAccel, unsafeForMigration } from "./create-qemu-driver";
 
 function config(host: unknown): Record<string, unknown> {
   return {
@@ -91,5 +91,17 @@ describe("chooseAccel", () => {
     expect(chooseAccel("tcg", true)).toBe("tcg");
     expect(chooseAccel("kvm", true)).toBe("kvm");
     expect(chooseAccel("kvm", false)).toBe("tcg");
+  });
+});
+
+describe("unsafeForMigration", () => {
+  it("refuses QEMU before 9.0 under TCG, which loses guest writes while migrating", () => {
+    expect(unsafeForMigration("7.2.22", "tcg")).toMatch(
+      /QEMU 7.2.22 loses guest writes .*fixed in QEMU 9.0/,
+    );
+    expect(unsafeForMigration("8.2.2", "tcg")).not.toBeNull();
+    expect(unsafeForMigration("9.0.0", "tcg")).toBeNull();
+    expect(unsafeForMigration("10.0.2", "tcg")).toBeNull();
+    expect(unsafeForMigration("7.2.22", "kvm")).toBeNull();
   });
 });
