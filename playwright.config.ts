@@ -8,6 +8,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
+  // The qemu demo cluster's suite has its own config (playwright.qemu.config.ts).
+  testIgnore: "qemu/**",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -30,7 +30,9 @@ export function FreeResources({ host, hot }: { host: Host; hot: HotResources }) 
             </Fact>
             <Fact label="Whole cores free" mono>
               {cpu.coresFree}{" "}
-              <span className="font-sans text-slate-600">({cpu.threadsPerCore} strands each)</span>
+              <span className="font-sans text-slate-600">
+                ({cpu.threadsPerCore === 1 ? "1 strand" : `${cpu.threadsPerCore} strands`} each)
+              </span>
             </Fact>
             <Fact label="Migrated domains get">{cpu.wholeCores ? "whole cores" : "single strands"}</Fact>
             <Fact label="Generic CPU arch">

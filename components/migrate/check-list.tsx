@@ -10,7 +10,7 @@ export function CheckList({ checks }: { checks: Check[] }) {
           ? `${failed} of ${checks.length} pre-checks failed`
           : `All ${checks.length} pre-checks passed`}
       </p>
-      <ul className="max-h-64 space-y-1 overflow-y-auto text-xs" aria-label="Pre-checks">
+      <ul className="max-h-48 space-y-1 overflow-y-auto text-xs" aria-label="Pre-checks">
         {[...checks]
           .sort((a, b) => Number(a.ok) - Number(b.ok))
           .map((check) => (

@@ -9,7 +9,7 @@ export function PredictionSummary({ prediction }: { prediction: Prediction }) {
   return (
     <div className="rounded border border-slate-200 bg-slate-50 p-3 text-sm">
       <p className="font-medium">Prediction ({prediction.kind})</p>
-      <dl className="mt-1 grid grid-cols-2 gap-x-4 gap-y-1 text-xs sm:grid-cols-3">
+      <dl className="mt-1 grid grid-cols-3 gap-x-4 gap-y-1 text-xs sm:grid-cols-6">
         <Item label="Duration" value={`${prediction.seconds.toFixed(1)} s`} />
         <Item label="Downtime" value={`${Math.round(prediction.downtimeMs)} ms`} />
         <Item label="To send" value={formatBytes(prediction.transferBytes)} />

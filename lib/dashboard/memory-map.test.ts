@@ -80,5 +80,8 @@ describe("memoryUse", () => {
     expect(describeMemoryUse(use, layout.length)).toBe(
       "8G in 5 regions: 1G free in 2 blocks (largest 512M), 6G for domains, 1G reserved",
     );
+    expect(describeMemoryUse({ ...use, reservedMiB: 0, freeMiB: 2048 }, 2)).toBe(
+      "8G in 2 regions: 2G free in 2 blocks (largest 512M), 6G for domains",
+    );
   });
 });

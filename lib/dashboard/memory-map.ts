@@ -75,9 +75,11 @@ export function memoryUse(layout: readonly MemoryRegion[]): MemoryUse {
 export function describeMemoryUse(use: MemoryUse, regions: number): string {
   const blocks = use.freeBlocks === 1 ? "1 block" : `${use.freeBlocks} blocks`;
   const largest = use.freeBlocks > 1 ? ` (largest ${formatSizeMiB(use.largestFreeMiB)})` : "";
+  // Nothing reserved (a QEMU host whose machine has room) goes unsaid rather than "0M reserved".
+  const reserved = use.reservedMiB > 0 ? `, ${formatSizeMiB(use.reservedMiB)} reserved` : "";
   return (
     `${formatSizeMiB(use.totalMiB)} in ${regions} regions: ` +
     `${formatSizeMiB(use.freeMiB)} free in ${blocks}${largest}, ` +
-    `${formatSizeMiB(use.domainMiB)} for domains, ${formatSizeMiB(use.reservedMiB)} reserved`
+    `${formatSizeMiB(use.domainMiB)} for domains${reserved}`
   );
 }
