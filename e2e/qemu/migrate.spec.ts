@@ -142,7 +142,9 @@ test("a live migration watched to its end: progress through rounds, the flags, Q
 
   const progress = samples.map((sample) => sample.progress);
   const rounds = [...new Set(samples.map((sample) => sample.round))];
-  testInfo.annotations.push({ type: "samples", description: JSON.stringify(samples) });
+  console.log(
+    `web1 ${source} -> ${target}: ${samples.length} samples, progress ${progress.join(" ")}, rounds ${rounds.join(" ")}`,
+  );
   expect(progress, "progress never runs backwards").toEqual([...progress].sort((a, b) => a - b));
   expect(new Set(progress).size, `progress seen: ${progress.join(" ")}`).toBeGreaterThanOrEqual(3);
   expect(rounds.length, `rounds seen: ${rounds.join(" ")}`).toBeGreaterThanOrEqual(2);

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { clientFor } from "../dashboard/agents";
+import { ACTION_TIMEOUT_MS, clientFor } from "../dashboard/agents";
 import { recordStart } from "../dashboard/history";
 import { invalidateLive } from "../dashboard/live-cluster";
 import type { DryRunResult, MigrationStatus } from "../schemas/migration";
@@ -14,7 +14,10 @@ import { type ActionResult, agentFailure, invalid } from "./result";
  */
 
 async function agents(request: MigrationRequest) {
-  const [source, target] = await Promise.all([clientFor(request.source), clientFor(request.target)]);
+  const [source, target] = await Promise.all([
+    clientFor(request.source, ACTION_TIMEOUT_MS),
+    clientFor(request.target, ACTION_TIMEOUT_MS),
+  ]);
   return { source, target };
 }
 
@@ -63,7 +66,7 @@ export async function startMigration(input: unknown): Promise<ActionResult<Migra
 export async function cancelMigration(input: unknown): Promise<ActionResult<MigrationStatus>> {
   const parsed = cancelRequestSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const source = await clientFor(parsed.data.source);
+  const source = await clientFor(parsed.data.source, ACTION_TIMEOUT_MS);
   if (!source) return { ok: false, error: `unknown host ${parsed.data.source}` };
   try {
     const status = await source.cancel(parsed.data.id);

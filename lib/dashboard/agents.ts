@@ -13,6 +13,13 @@ export interface RegisteredAgent {
 /** Timeout of every call the dashboard makes to an agent: a dead host must not stall a page. */
 export const AGENT_TIMEOUT_MS = 2000;
 
+/**
+ * Timeout of an admin's migration action (dry run, start, cancel): the dialog says it is waiting,
+ * and a QEMU source measures the guest's dirty rate for a second before it answers, which a busy
+ * machine stretches past the page's 2 s.
+ */
+export const ACTION_TIMEOUT_MS = 15_000;
+
 export async function listAgents(): Promise<RegisteredAgent[]> {
   return db.agent.findMany({ select: { id: true, name: true, url: true }, orderBy: { name: "asc" } });
 }
@@ -35,11 +42,12 @@ export async function registeredClient(
   return { agent: { id, name, url }, client: new AgentClient({ url, token, timeoutMs: AGENT_TIMEOUT_MS }) };
 }
 
-export async function clientFor(name: string): Promise<AgentClient | undefined> {
+export async function clientFor(
+  name: string,
+  timeoutMs = AGENT_TIMEOUT_MS,
+): Promise<AgentClient | undefined> {
   const agent = await db.agent.findUnique({ where: { name } });
-  return agent
-    ? new AgentClient({ url: agent.url, token: agent.token, timeoutMs: AGENT_TIMEOUT_MS })
-    : undefined;
+  return agent ? new AgentClient({ url: agent.url, token: agent.token, timeoutMs }) : undefined;
 }
 
 /** Adds or updates agents by name (the start command registers the demo cluster this way). */

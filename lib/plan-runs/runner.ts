@@ -1,6 +1,6 @@
 import "server-only";
 import { agentFailure } from "../actions/result";
-import { clientFor } from "../dashboard/agents";
+import { ACTION_TIMEOUT_MS, clientFor } from "../dashboard/agents";
 import { recordStart } from "../dashboard/history";
 import type { MigrationStatus } from "../schemas/migration";
 import { type RunIO, stepRun } from "./step";
@@ -30,7 +30,10 @@ function planIO(startedBy: string): RunIO {
   return {
     claim: (move) => claimMove(move.id),
     start: async (move) => {
-      const [source, target] = await Promise.all([clientFor(move.source), clientFor(move.target)]);
+      const [source, target] = await Promise.all([
+        clientFor(move.source, ACTION_TIMEOUT_MS),
+        clientFor(move.target, ACTION_TIMEOUT_MS),
+      ]);
       if (!source || !target)
         return { ok: false, error: `host ${source ? move.target : move.source} is no longer registered` };
       try {
