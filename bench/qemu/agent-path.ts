@@ -95,29 +95,34 @@ export class AgentGuest {
     this.host = to;
     const endedAt = Date.parse(status.endedAt ?? "");
     const [source, target] = await Promise.all([
-      this.log(from, status.id, ["QEMU sent", "migration completed"]),
+      this.log(from, status.id, ["migration suspend", "QEMU sent", "migration completed"]),
       this.log(to, status.id, ["migration completed"]),
     ]);
     const sent = source.entry("QEMU sent");
+    const sentAt = source.at("QEMU sent");
     const qemuDowntimeMs = status.hypervisorDowntimeMs ?? numberField(sent, "hypervisorDowntimeMs");
-    // QEMU completes its stop-and-copy its downtime after it stopped the guest (the STOP event).
-    const suspendAt = source.at("migration suspend");
-    const completedAt = suspendAt === null || qemuDowntimeMs === null ? null : suspendAt + qemuDowntimeMs;
+    // The driver counts as stop-and-copy QEMU's downtime and then the wait, from seeing QEMU's
+    // migration completed, for the target's answer over the control link: that wait is the arrival.
+    const stopAndCopyMs = numberField(sent, "stopAndCopyMs");
+    const arrival = stopAndCopyMs === null || qemuDowntimeMs === null ? null : stopAndCopyMs - qemuDowntimeMs;
+    const seenAt = sentAt === null || arrival === null ? null : sentAt - arrival;
     return {
       path: "agents",
       error: null,
       totalMs: endedAt - postedAt,
+      qemuTotalMs: null,
       // QEMU's final figures, from the driver's log line: the status keeps the last progress seen.
       rounds: numberField(sent, "rounds") ?? status.round,
       qemuDowntimeMs,
-      pauseMs: status.downtimeMs,
+      pauseMs: between(source.at("migration suspend"), target.at("migration completed")),
+      reportedDowntimeMs: status.downtimeMs,
       sentBytes: numberField(sent, "transferredBytes") ?? status.transferredBytes,
       steps: {
         before: between(postedAt, source.at("migration prepare")),
         target: between(source.at("migration prepare"), source.at("migration transfer")),
-        migrate: between(source.at("migration transfer"), completedAt),
-        notice: between(completedAt, source.at("QEMU sent")),
-        handoff: between(source.at("QEMU sent"), target.at("migration completed")),
+        migrate: between(source.at("migration transfer"), seenAt),
+        arrival,
+        handoff: between(sentAt, target.at("migration completed")),
         end: between(target.at("migration completed"), endedAt),
       },
       prediction: dry.prediction,

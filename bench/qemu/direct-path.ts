@@ -82,20 +82,21 @@ export class DirectGuest {
       await this.end(source);
       this.current = target;
       const endedAt = Date.now();
-      const completedAt = stopAt === null ? null : stopAt + (info.downtimeMs ?? 0);
       return {
         path: "direct",
         error: null,
         totalMs: endedAt - startedAt,
+        qemuTotalMs: info.totalTimeMs ?? null,
         rounds: info.ram?.dirtySyncCount ?? 0,
         qemuDowntimeMs: info.downtimeMs ?? null,
         pauseMs: between(stopAt, resumeAt),
+        reportedDowntimeMs: null,
         sentBytes: info.ram?.transferred ?? 0,
         steps: {
           before: 0,
           target: launchedAt - startedAt,
-          migrate: between(launchedAt, completedAt),
-          notice: between(completedAt, seenAt),
+          migrate: seenAt - launchedAt,
+          arrival: 0,
           handoff: 0,
           end: endedAt - seenAt,
         },

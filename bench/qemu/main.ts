@@ -54,29 +54,36 @@ async function main(): Promise<number> {
   return crashed.length > 0 ? 1 : 0;
 }
 
+function note(...lines: string[]): void {
+  for (const line of lines) console.log(`  ${line}`);
+}
+
 function report(results: CaseResult[]): void {
   heading("Migrations (median, range in brackets)");
   printMigrations(results);
-  console.log(
-    "  total: agents from the start request to the source's end of the migration (its record), direct from\n" +
-      "  starting the target QEMU to the source QEMU ended; guest pause: agents' whole pause (QEMU's stop-and-copy\n" +
-      "  and the hand-off until the target runs it), direct from the source's STOP to the target's RESUME event",
+  note(
+    "total: agents from the start request to the end of the source's record; direct from starting the target",
+    "QEMU to the source QEMU ended. QEMU s: QEMU's own total-time (direct only). guest pause: agents from the",
+    "source agent's log of QEMU's STOP to the target agent's log of the guest running; direct from the source's",
+    "STOP event to the target's RESUME event. agents' downtime: what the agents report (API, dashboard)",
   );
   heading("Agents' overhead (per pair: agents' run and the direct run after it)");
   printOverhead(results);
-  console.log("  target: within 5% of the direct migration");
+  note("target: within 5% of the direct migration");
   heading("Where the time goes (ms, median)");
   printSteps(results);
-  console.log(
-    "  before: the start request's pre-check; target: starting the target QEMU (agents: the target's prepare);\n" +
-      "  migrate: until QEMU completed (its guest stop + downtime); notice: until the source side knew it\n" +
-      "  (agents: 200 ms poll + completion round trip over the control link); handoff: until the guest runs\n" +
-      "  on the target (direct: QEMU runs it by itself); end: the source QEMU ended",
+  note(
+    "before: the start request's pre-check; target: starting the target QEMU (agents: the target's prepare);",
+    "migrate: until the source side saw QEMU's migration completed (agents poll every 200 ms, direct every 25);",
+    "arrival: the control link's completion round trip (the target checks its QEMU and writes that down);",
+    "handoff: until the guest runs on the target (direct: QEMU runs it by itself); end: the source QEMU ended",
   );
   heading("Prediction (the dry run before each agents' migration) against what happened");
   printPrediction(results);
-  console.log(
-    "  actual s: the agents' record (endedAt - startedAt, as the dashboard's history shows it); err: (pred - actual) / actual",
+  note(
+    "actual s: the agents' record (endedAt - startedAt, as the dashboard's history shows it);",
+    "error: (predicted - actual) / actual, the downtime against the agents' reported one and QEMU's own;",
+    "dirty rate: the dry run's measurement (QEMU calc-dirty-rate) against what the guest was told to write",
   );
   printFailures(results);
 }

@@ -1,3 +1,4 @@
+import type { Prediction } from "../../lib/schemas/migration";
 import { type Cell, fixed, pct, printTable } from "../agent/table";
 import { relativeError, summarize } from "../stats";
 import { type CaseResult, type Path, type RunResult, STEP_NAMES } from "./run-result";
@@ -49,15 +50,31 @@ export function printMigrations(results: CaseResult[]): void {
           runs.map((run) => run.totalMs / 1000),
           2,
         ),
+        spread(
+          runs.map((run) => (run.qemuTotalMs === null ? null : run.qemuTotalMs / 1000)),
+          2,
+        ),
         spread(runs.map((run) => run.rounds)),
         spread(runs.map((run) => run.qemuDowntimeMs)),
         spread(runs.map((run) => run.pauseMs)),
+        spread(runs.map((run) => run.reportedDowntimeMs)),
         spread(runs.map((run) => run.sentBytes / MiB)),
       ]);
     }
   }
   printTable(
-    ["case", "path", "n", "total s", "rounds", "QEMU downtime ms", "guest pause ms", "MiB sent"],
+    [
+      "case",
+      "path",
+      "n",
+      "total s",
+      "QEMU s",
+      "rounds",
+      "QEMU downtime ms",
+      "guest pause ms",
+      "agents' downtime ms",
+      "MiB sent",
+    ],
     rows,
   );
 }
@@ -103,57 +120,59 @@ export function printSteps(results: CaseResult[]): void {
   printTable(["case", "path", ...STEP_NAMES.map((step) => `${step} ms`)], rows);
 }
 
+/** Median (range) of (predicted - actual) / actual over the runs where both are known. */
+function predictionError(
+  runs: RunResult[],
+  of: (run: RunResult, prediction: Prediction) => [number, number | null],
+) {
+  return spread(
+    runs.map((run) => {
+      if (run.prediction === null) return null;
+      const [predicted, actual] = of(run, run.prediction);
+      return actual === null ? null : relativeError(predicted, actual);
+    }),
+    0,
+    (value, digits) => pct(value, digits),
+  );
+}
+
+function predicted(runs: RunResult[], of: (prediction: Prediction) => number, digits = 0): string {
+  return spread(
+    runs.map((run) => (run.prediction === null ? null : of(run.prediction))),
+    digits,
+  );
+}
+
 export function printPrediction(results: CaseResult[]): void {
-  const rows: Cell[][] = [];
+  const time: Cell[][] = [];
+  const volume: Cell[][] = [];
   for (const result of results) {
     const runs = completed(result, "agents").filter((run) => run.prediction !== null);
-    const predicted = (run: RunResult) => run.prediction as NonNullable<RunResult["prediction"]>;
-    const error = (of: (run: RunResult) => [number, number | null]) =>
-      spread(
-        runs.map((run) => {
-          const [guess, actual] = of(run);
-          return actual === null ? null : relativeError(guess, actual);
-        }),
-        0,
-        (value, digits) => pct(value, digits),
-      );
-    rows.push([
-      result.benchCase.label,
-      `${spread(
-        runs.map((run) => predicted(run).dirtyRateBytesPerSec / MiB),
-        1,
-      )} / ${result.benchCase.dirtyMiBps}`,
-      spread(
-        runs.map((run) => predicted(run).seconds),
-        1,
-      ),
+    const label = result.benchCase.label;
+    time.push([
+      label,
+      predicted(runs, (p) => p.seconds, 1),
       spread(
         runs.map((run) => (run.recordedMs === null ? null : run.recordedMs / 1000)),
         1,
       ),
-      error((run) => [predicted(run).seconds * 1000, run.recordedMs]),
-      spread(runs.map((run) => predicted(run).downtimeMs)),
-      error((run) => [predicted(run).downtimeMs, run.pauseMs]),
-      error((run) => [predicted(run).downtimeMs, run.qemuDowntimeMs]),
-      `${spread(runs.map((run) => predicted(run).rounds))} / ${spread(runs.map((run) => run.rounds))}`,
-      `${spread(runs.map((run) => predicted(run).transferBytes / MiB))} / ${spread(runs.map((run) => run.sentBytes / MiB))}`,
+      predictionError(runs, (run, p) => [p.seconds * 1000, run.recordedMs]),
+      predicted(runs, (p) => p.downtimeMs),
+      predictionError(runs, (run, p) => [p.downtimeMs, run.reportedDowntimeMs]),
+      predictionError(runs, (run, p) => [p.downtimeMs, run.qemuDowntimeMs]),
+    ]);
+    volume.push([
+      label,
+      `${predicted(runs, (p) => p.dirtyRateBytesPerSec / MiB, 1)} / ${result.benchCase.dirtyMiBps}`,
+      predicted(runs, (p) => p.rounds),
+      spread(runs.map((run) => run.rounds)),
+      predicted(runs, (p) => p.transferBytes / MiB),
+      spread(runs.map((run) => run.sentBytes / MiB)),
     ]);
   }
-  printTable(
-    [
-      "case",
-      "dirty MiB/s seen / set",
-      "pred s",
-      "actual s",
-      "err",
-      "pred down ms",
-      "err vs pause",
-      "err vs QEMU",
-      "rounds pred / real",
-      "MiB pred / real",
-    ],
-    rows,
-  );
+  printTable(["case", "pred s", "actual s", "error", "pred downtime ms", "vs agents'", "vs QEMU's"], time);
+  console.log("");
+  printTable(["case", "dirty MiB/s measured / set", "rounds pred", "rounds", "MiB pred", "MiB sent"], volume);
 }
 
 /** Each failed run's reason, once. */

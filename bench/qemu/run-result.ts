@@ -12,14 +12,15 @@ export type Path = "agents" | "direct";
  * Where a migration's time goes, start to end:
  * - before: the agents' pre-check round trip (start request to the source's `prepare`); direct: none
  * - target: starting the target QEMU with -incoming (agents: the target agent's whole prepare)
- * - migrate: QEMU's migration, to the moment QEMU completed it (its guest stop plus its downtime)
- * - notice: until the source side knows (agents: its 200 ms poll, the control link's completion
- *   round trip with the target's arrival check and durable write; direct: a 25 ms poll)
+ * - migrate: QEMU's migration, until the source side saw it completed (agents poll query-migrate
+ *   every 200 ms, the direct path every 25 ms)
+ * - arrival: agents only, the completion round trip over the control link: the target checks that
+ *   its QEMU holds everything and writes that down before it answers
  * - handoff: until the guest runs on the target (agents: finish, the target's `cont`; direct: none,
  *   the target QEMU runs the guest by itself as soon as the stream is in)
  * - end: the source QEMU ended (agents: confirm, with its records written)
  */
-export const STEP_NAMES = ["before", "target", "migrate", "notice", "handoff", "end"] as const;
+export const STEP_NAMES = ["before", "target", "migrate", "arrival", "handoff", "end"] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 export type Steps = Record<StepName, number | null>;
 
@@ -28,11 +29,19 @@ export interface RunResult {
   /** Null when the migration did not complete; then `error` says why and the figures are absent. */
   error: string | null;
   totalMs: number;
+  /** Direct only: QEMU's own `total-time` (the agents' source QEMU is gone before it could be asked). */
+  qemuTotalMs: number | null;
   rounds: number;
   /** QEMU's own `downtime`. */
   qemuDowntimeMs: number | null;
-  /** The guest's whole pause: agents' downtimeMs; direct: source STOP to target RESUME events. */
+  /**
+   * The guest's pause as seen from outside: agents from the source agent's log of QEMU's STOP event
+   * to the target agent's log of the guest running; direct from the source's STOP event to the
+   * target's RESUME event (QEMU's timestamps).
+   */
   pauseMs: number | null;
+  /** Agents only: the downtime the agents report (the API's downtimeMs, the dashboard's history). */
+  reportedDowntimeMs: number | null;
   sentBytes: number;
   steps: Steps;
   /** Agents only: the dry run's prediction, and the duration the dashboard's history compares it with. */
@@ -45,11 +54,13 @@ export function failedRun(path: Path, error: unknown, totalMs: number): RunResul
     path,
     error: error instanceof Error ? error.message : String(error),
     totalMs,
+    qemuTotalMs: null,
     rounds: 0,
     qemuDowntimeMs: null,
     pauseMs: null,
+    reportedDowntimeMs: null,
     sentBytes: 0,
-    steps: { before: null, target: null, migrate: null, notice: null, handoff: null, end: null },
+    steps: { before: null, target: null, migrate: null, arrival: null, handoff: null, end: null },
     prediction: null,
     recordedMs: null,
   };
