@@ -2,18 +2,24 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { agentClient } from "./cluster";
 import { E2E_DATABASE_URL, migrationRow } from "./db";
+import { listeningPid } from "./listening-process";
 import { ALL_CHECKS_PASSED, fillMigrateDialog, openMigrateDialog } from "./migrate-dialog";
 
 /**
  * A dashboard that was not running while a migration ended: a fresh dashboard process on the same
  * database reconciles with the agents and records the outcome under the admin who started it.
+ * The suite's dashboard is the one that goes away: frozen (SIGSTOP) right after it started the
+ * migration, as a crashed process would be, since running it records outcomes in the background
+ * (every 2 s) and would never miss one. It is thawed at the end for the tests after this one.
  */
 
-// Next to the first dashboard (playwright.config.ts: E2E_PORT, 3100 by default).
-const SECOND_PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
+const FIRST_PORT = Number(process.env.E2E_PORT ?? 3100); // playwright.config.ts
+const SECOND_PORT = FIRST_PORT + 1;
 let second: ChildProcess | undefined;
+let frozen: number | undefined;
 test.afterAll(() => {
   second?.kill("SIGTERM");
+  if (frozen !== undefined) process.kill(frozen, "SIGCONT");
 });
 
 test("a restarted dashboard records the outcome of a migration that ended while it was down", async ({
@@ -25,6 +31,8 @@ test("a restarted dashboard records the outcome of a migration that ended while 
   await dialog.getByRole("button", { name: "Migrate" }).click();
   await expect(dialog).toBeHidden();
   await page.goto("about:blank"); // nothing polls the first dashboard any more
+  frozen = listeningPid(FIRST_PORT);
+  process.kill(frozen, "SIGSTOP");
 
   const agent = agentClient("h3");
   await expect
@@ -33,7 +41,7 @@ test("a restarted dashboard records the outcome of a migration that ended while 
     })
     .toBe("completed");
 
-  // The first dashboard stopped looking before the end: its row still shows the migration under way.
+  // The first dashboard stopped before the end: its row still shows the migration under way.
   const rowBefore = await migrationRow("web06");
   expect(rowBefore?.startedBy).toBe("admin");
   expect(rowBefore?.phase).not.toBe("completed");
