@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { guestWorkloadArgs } from "../../agent/drivers/qemu/guest-image";
+import { listenForMigration } from "../../agent/drivers/qemu/incoming-port";
 import type { QemuHandle } from "../../agent/drivers/qemu/qemu-process";
 import { type MigrationInfo, queryMigrate, queryStatus } from "../../agent/drivers/qemu/qmp-commands";
 import { findFreePorts } from "../../cluster/free-ports";
@@ -92,6 +93,33 @@ describe("QEMU live migration over QMP", () => {
     await expect.poll(() => heartbeats(target), { timeout: 30_000, interval: 500 }).toHaveLength(10);
     expect(await guestTrouble(target)).toEqual([]);
     expect((await heartbeats(target)).every((beat) => beat.mismatches === 0)).toBe(true);
+  }, 180_000);
+
+  it("a target started paused (-S) on a port QEMU picked holds the guest paused until told to run", async () => {
+    const append = guestWorkloadArgs(workload);
+    const source = await fleet.launch("paused-src", { append });
+    const target = await fleet.launch("paused-dst", { append, incoming: "defer", paused: true });
+    const port = await listenForMigration(target.qmp, LOOPBACK);
+    expect(port).toBeGreaterThan(0);
+    await waitForGuestReady(source);
+    await source.qmp.execute("migrate-set-parameters", { "max-bandwidth": 64 * MiB, "downtime-limit": 300 });
+    await source.qmp.execute("migrate", { uri: `tcp:${LOOPBACK}:${port}` });
+    const seen = await watch(source, (info) => ["completed", "failed"].includes(info.status), 90_000);
+    expect(seen.at(-1)?.status).toBe("completed");
+
+    // The stream is in; the target stays paused on its own, however long it waits.
+    await waitFor("the target to load the stream", async () =>
+      (await queryMigrate(target.qmp)).status === "completed" ? true : undefined,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await queryStatus(target.qmp)).toEqual({ status: "paused", running: false });
+    await target.qmp.execute("cont");
+    expect(await queryStatus(target.qmp)).toEqual({ status: "running", running: true });
+    const before = (await heartbeats(target)).length;
+    await expect
+      .poll(async () => (await heartbeats(target)).length, { timeout: 15_000 })
+      .toBeGreaterThan(before + 1);
+    expect(await guestTrouble(target)).toEqual([]);
   }, 180_000);
 
   it("cancels mid-transfer: the source guest runs on and the target gives up", async () => {

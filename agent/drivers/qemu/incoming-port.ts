@@ -1,29 +1,18 @@
-import { createServer } from "node:net";
 import { z } from "zod";
+import { hostForUri } from "./qemu-args";
 import type { QmpClient } from "./qmp-client";
 
 /**
- * The port an incoming QEMU listens on: one the kernel has just handed out (a listen on port 0,
- * closed again), given to QEMU's `-incoming`. Another process may take it in between; QEMU then
- * fails to start and the caller tries another (isPortTaken). QEMU reports the port it listens on in
- * `query-migrate`'s `socket-address`, which is checked before the port is handed to the source.
+ * The port an incoming QEMU listens on for the migration stream. QEMU starts with `-incoming defer`
+ * and is then told `migrate-incoming` on port 0: the kernel hands QEMU a free port as it binds, and
+ * QEMU reports it in `query-migrate`'s `socket-address`. No port is probed first and bound later,
+ * so no other process can take it in between.
  */
 
-export function pickPort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, host, () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error(`no free port on ${host}`))));
-    });
-  });
-}
-
-/** Whether QEMU did not start because its `-incoming` port was taken. */
-export function isPortTaken(error: unknown): boolean {
-  return error instanceof Error && /Address already in use|Failed to bind/i.test(error.message);
+/** Starts listening for the stream on `host`, on a port QEMU is given by the kernel; returns the port. */
+export async function listenForMigration(qmp: QmpClient, host: string): Promise<number> {
+  await qmp.execute("migrate-incoming", { uri: `tcp:${hostForUri(host)}:0` });
+  return parseIncomingPort(await qmp.execute("query-migrate"));
 }
 
 const listening = z.object({
@@ -31,11 +20,6 @@ const listening = z.object({
     .array(z.object({ type: z.string(), host: z.string().optional(), port: z.string().optional() }))
     .optional(),
 });
-
-/** The port QEMU says it listens on for the incoming stream. */
-export async function incomingPort(qmp: QmpClient): Promise<number> {
-  return parseIncomingPort(await qmp.execute("query-migrate"));
-}
 
 export function parseIncomingPort(answer: unknown): number {
   const parsed = listening.safeParse(answer);

@@ -5,10 +5,11 @@ import type { GuestProcess } from "./guest-process";
 import { queryMigrate, queryStatus } from "./qmp-commands";
 
 /**
- * Target side of a QEMU migration: the incoming QEMU (started paused, waiting on its `-incoming`
- * port) and the control link the source agent reports on. The transfer is complete only when the
- * source says QEMU finished and this QEMU confirms it loaded everything; it has failed when the
- * source gives up or hangs up first, or when this QEMU ends (a broken stream ends an incoming QEMU).
+ * Target side of a QEMU migration: the incoming QEMU (started with its CPUs stopped, `-S`, and
+ * listening where migrate-incoming put it) and the control link the source agent reports on. The
+ * transfer is complete only when the source says QEMU finished and this QEMU confirms it loaded
+ * everything; it has failed when the source gives up or hangs up first, or when this QEMU ends (a
+ * broken stream ends an incoming QEMU).
  */
 
 /** How long the source has to connect once the endpoint is handed out. */

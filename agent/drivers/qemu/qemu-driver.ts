@@ -16,7 +16,7 @@ import {
 } from "../driver";
 import { DirtyRateMeter } from "./dirty-rate";
 import { QemuLifecycle, seedDomains } from "./domain-lifecycle";
-import { incomingPort } from "./incoming-port";
+import { listenForMigration } from "./incoming-port";
 import { IncomingTransfer } from "./incoming-transfer";
 import type { CpuFacts } from "./machine-facts";
 import { endOutgoingStream, sendGuest } from "./outgoing-transfer";
@@ -140,11 +140,11 @@ export class QemuDriver implements HypervisorDriver {
     const host = this.options.transferHost;
     const guest = await this.qemu.reserveFor(domain, async () => {
       await this.qemu.save(domain); // written before QEMU starts: a restarted agent finds what it left
-      return this.qemu.launch(domain, { host });
+      return this.qemu.launch(domain, { incoming: true });
     });
     const transfer = new IncomingTransfer(migration.migrationId, guest, hooks);
     this.incoming.set(name, transfer);
-    const port = await incomingPort(guest.handle.qmp);
+    const port = await listenForMigration(guest.handle.qmp, host);
     const controlPort = await transfer.listen(host);
     return { transport: "qemu-tcp", host, port, controlPort, secret: transfer.secret };
   }

@@ -8,7 +8,6 @@ import { type DriverDomain, ResourceError } from "../driver";
 import { holdsResources } from "./domain-state";
 import { ensureGuestImage, type GuestImage, guestWorkloadArgs } from "./guest-image";
 import { GuestProcess } from "./guest-process";
-import { isPortTaken, pickPort } from "./incoming-port";
 import { type CpuFacts, readMemoryFacts, readProcessUsage } from "./machine-facts";
 import type { QemuHostConfig } from "./qemu-config";
 import type { QemuDomain } from "./qemu-domain";
@@ -20,9 +19,6 @@ import { domainView, hostView } from "./qemu-view";
  * The QEMU host's domains (definitions on disk), their QEMU processes, and what they hold. The
  * driver's migration steps and the lifecycle operations both act through it.
  */
-
-/** Starts of an incoming QEMU tried when another process took its port first. */
-const PORT_ATTEMPTS = 3;
 
 export interface QemuHostOptions {
   hostName: string;
@@ -133,23 +129,14 @@ export class QemuHost {
     });
   }
 
-  /** Starts the domain's QEMU; `incoming` waits paused for a migration's stream on a port of its own. */
-  async launch(domain: QemuDomain, incoming?: { host: string }): Promise<GuestProcess> {
-    for (let attempt = 1; ; attempt++) {
-      const port = incoming && (await pickPort(incoming.host));
-      try {
-        return await this.launchOnce(domain, incoming && port ? { host: incoming.host, port } : undefined);
-      } catch (error) {
-        if (!(incoming && isPortTaken(error) && attempt < PORT_ATTEMPTS)) throw error;
-      }
-    }
-  }
-
-  private async launchOnce(
-    domain: QemuDomain,
-    incoming?: { host: string; port: number },
-  ): Promise<GuestProcess> {
+  /**
+   * Starts the domain's QEMU. An incoming copy starts with its CPUs stopped (`-S`) and without a
+   * listener (`-incoming defer`): the driver then has it listen (listenForMigration), and it stays
+   * paused once the stream is in until the source says run (finishIncoming's `cont`).
+   */
+  async launch(domain: QemuDomain, options: { incoming?: boolean } = {}): Promise<GuestProcess> {
     const { config, accel } = this.options;
+    const incoming = options.incoming === true;
     const handle = await launchQemu({
       name: domain.name,
       runDir: this.runDir(domain.name),
@@ -160,14 +147,12 @@ export class QemuHost {
         dirtyMiBps: domain.workload.dirtyRateMiBps,
         wssMiB: Math.max(1, domain.workload.wwsMiB),
       }),
-      incoming,
+      incoming: incoming ? "defer" : undefined,
+      paused: incoming,
       accel,
       qemuBinary: config.qemuBinary,
     });
     try {
-      // `stop` while in-migrate turns QEMU's autostart off: the copy stays paused once the stream is
-      // in, and runs only when the source says so (finishIncoming's `cont`).
-      if (incoming) await handle.qmp.execute("stop");
       return this.adopt(domain.name, await GuestProcess.follow(handle));
     } catch (error) {
       await handle.stop();
