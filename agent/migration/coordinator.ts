@@ -36,7 +36,15 @@ export class Coordinator {
 
   /** Loads the migrations on disk and recovers them; then keeps settling what waits on peers. */
   async open(settleEveryMs = 2000): Promise<void> {
-    for (const record of await this.context.store.load()) await recover(this.context, record);
+    for (const record of await this.context.store.load()) {
+      // One migration that cannot be recovered now must not keep the agent (and its guests) down.
+      await recover(this.context, record).catch((error: Error) => {
+        this.context.log.error(
+          { migration: record.id, phase: record.phase, err: error },
+          "migration not recovered at start; it stays as it was",
+        );
+      });
+    }
     this.settleTimer = setInterval(() => void this.settle(), settleEveryMs);
     this.settleTimer.unref();
     void this.settle();

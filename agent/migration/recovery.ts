@@ -3,7 +3,7 @@ import { isFinalPhase } from "../../lib/schemas/migration";
 import type { MigrationContext } from "./migration-context";
 import type { MigrationRecord } from "./migration-record";
 import { confirm, destroyTargetCopy, errorText, rollBack } from "./source-side";
-import { destroyCopy } from "./target-side";
+import { destroyCopy, runCopy } from "./target-side";
 
 /**
  * What a restarted agent does with the migrations it finds on disk, by DOMAIN.md's safety rules,
@@ -33,8 +33,14 @@ export async function recover(context: MigrationContext, record: MigrationRecord
   }
   if (record.phase === "handoff") {
     // The source had asked us to run it: finish that (the source is waiting for this confirmation).
-    await context.driver.finishIncoming(record.targetName, record.kind);
-    await context.end(record, "completed");
+    // A copy that cannot run (its QEMU died with the agent away) fails here; the source then
+    // resumes its own. Nothing here may keep the agent from starting.
+    await runCopy(context, record).catch((error: Error) => {
+      context.log.error(
+        { migration: record.id, err: error },
+        "hand-off not finished after the restart; the source asks again",
+      );
+    });
     return;
   }
   if (!record.transferComplete) {

@@ -167,10 +167,33 @@ export async function finishTarget(context: MigrationContext, id: string): Promi
     throw conflict("TRANSFER_INCOMPLETE", `migration ${id}: not all of the domain's state has arrived`);
   crashPoint("target-crash-before-finish");
   await context.enter(record, "handoff");
-  await context.driver.finishIncoming(record.targetName, record.kind);
-  await context.end(record, "completed");
+  const refused = await runCopy(context, record);
+  if (refused) throw conflict("HANDOFF_FAILED", refused);
   crashPoint("target-crash-after-finish");
   return record.kind === "cold" ? (context.driver.domain(record.targetName)?.state ?? "inactive") : "active";
+}
+
+/**
+ * Hand-off on the target: runs the copy and completes the migration. A copy that cannot run here
+ * (its QEMU died, say) is destroyed and the migration fails here, so the source, which still holds
+ * the whole guest paused, takes it back: returns why. If the copy runs after all, the error is
+ * thrown and the migration stays in hand-off, for the source to ask again.
+ */
+export async function runCopy(context: MigrationContext, record: MigrationRecord): Promise<string | null> {
+  try {
+    await context.driver.finishIncoming(record.targetName, record.kind);
+  } catch (error) {
+    if (context.driver.domain(record.targetName)?.state === "active") throw error;
+    const reason = `${record.targetName} could not run on ${context.config.name}: ${(error as Error).message}`;
+    context.log.error({ migration: record.id, domain: record.targetName }, reason);
+    await context.driver.destroyIncoming(record.targetName).catch((cleanup: Error) => {
+      context.log.error({ migration: record.id, err: cleanup }, "the copy that cannot run was not destroyed");
+    });
+    await context.end(record, "failed", reason);
+    return reason;
+  }
+  await context.end(record, "completed");
+  return null;
 }
 
 /** Abort: the source failed or cancelled before hand-off; the copy goes. Idempotent. */

@@ -100,3 +100,35 @@ describe("QEMU driver: target agent dies on the hand-off, before running the gue
     expect(await guestTrouble(cluster as Cluster, "h2", "hand1")).toEqual([]);
   }, 180_000);
 });
+
+describe("QEMU driver: target agent dies on the hand-off and its QEMU dies while it is away", () => {
+  it("the restarted target starts, fails the migration, and the source resumes its paused guest", async () => {
+    await setUp("gone1", { host: "h2", fault: "target-crash-before-finish" });
+    const started = await agent("h1")
+      .client(30_000)
+      .startMigration({ domain: "gone1", target: agent("h2").config.url, maxBandwidthMiBps: 32 });
+    expect((await waitForEnd(agent("h1").client(), started.id, 90_000)).phase).toBe("needs-attention");
+    await waitFor("the target agent to die", async () => (agent("h2").running ? undefined : true));
+    const onTarget = (await qemuProcesses(cluster as Cluster, "gone1")).filter((p) => p.host === "h2");
+    expect(onTarget).toHaveLength(1);
+    process.kill((onTarget[0] as { pid: number }).pid, "SIGKILL");
+    await waitFor("the target's QEMU to go", async () =>
+      (await qemuProcesses(cluster as Cluster, "gone1")).some((p) => p.host === "h2") ? undefined : true,
+    );
+
+    // The target agent starts all the same, and says the guest could not run there.
+    await agent("h2").start(60_000);
+    const onH2 = await waitForPhase(agent("h2").client(), started.id, ["completed", "failed"], 30_000);
+    expect(onH2.phase).toBe("failed");
+    expect(onH2.error).toMatch(/could not run on h2/);
+    // The source hears it and runs its own copy again: exactly one running guest, on h1.
+    const settled = await waitForPhase(agent("h1").client(), started.id, ["completed", "failed"], 60_000);
+    expect(settled.phase).toBe("failed");
+    expect(settled.error).toMatch(/h2 reports failed/);
+    expect(await runningCopies("gone1")).toEqual(["h1"]);
+    expect((await copies(cluster as Cluster, "gone1")).map((c) => c.host)).toEqual(["h1"]);
+    expect((await qemuProcesses(cluster as Cluster, "gone1")).map((p) => p.host)).toEqual(["h1"]);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(await guestTrouble(cluster as Cluster, "h1", "gone1")).toEqual([]);
+  }, 180_000);
+});
