@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AgentProcess } from "./agent-process";
 import { findFreePorts, isAddressInUse } from "./free-ports";
+import { claimStateRoot, releaseStateRoot, sweepAbandonedClusters, TEMP_PREFIX } from "./leftovers";
 import { endQemuGuests } from "./qemu-guests";
 import { agentConfigs, type ClusterLayout, type DriverKind, type Scenario } from "./scenario";
 
@@ -34,8 +35,12 @@ export class Cluster {
   static async start(options: ClusterOptions): Promise<Cluster> {
     const listenHost = options.listenHost ?? "127.0.0.1";
     const temporary = options.stateRoot === undefined;
-    const stateRoot = options.stateRoot ?? (await mkdtemp(join(tmpdir(), "ballast-cluster-")));
+    // Agents and guests of clusters whose process died (SIGKILL) are ended before new ones start.
+    await sweepAbandonedClusters();
+    const stateRoot = options.stateRoot ?? (await mkdtemp(join(tmpdir(), TEMP_PREFIX)));
+    await mkdir(stateRoot, { recursive: true });
     const existedBefore = new Set(await readdir(stateRoot).catch(() => [] as string[]));
+    await claimStateRoot(stateRoot);
     for (let attempt = 1; ; attempt++) {
       const ports = await findFreePorts(listenHost, options.basePort ?? 0, options.scenario.hosts.length);
       const configs = agentConfigs(options.scenario, {
@@ -64,6 +69,7 @@ export class Cluster {
       // Another process bound a port between the probe and the agent's listen: new ports, same agents.
       if (attempt < START_ATTEMPTS && isAddressInUse(failure.reason)) continue;
       if (temporary) await rm(stateRoot, { recursive: true, force: true });
+      else await releaseStateRoot(stateRoot);
       throw failure.reason;
     }
   }
@@ -89,6 +95,7 @@ export class Cluster {
   async stop(): Promise<void> {
     await this.stopAgentsAndGuests();
     if (this.temporary) await rm(this.stateRoot, { recursive: true, force: true });
+    else await releaseStateRoot(this.stateRoot);
   }
 
   /** The agents, then the QEMU guests they leave running (they outlive their agents by design). */

@@ -10,7 +10,16 @@ import { loadScenario } from "./scenario";
 /**
  * `npm run cluster -- --manifest FILE [--driver sim|qemu] [--scenario SCENARIO.json]`
  * Starts a demo cluster's agents on loopback, writes the manifest once all answer, and stops them
- * all on SIGINT or SIGTERM (CONTRACTS.md section 3).
+ * all on SIGINT, SIGTERM or SIGHUP (CONTRACTS.md section 3), and their QEMU guests.
+ *
+ * One signal usually comes several times: `timeout` and a terminal signal the whole process group
+ * (npm, this process and the agents), and npm passes its own on to its child (package.json's script
+ * `exec`s node, so that child is this process and not a shell that would die of it alone). The first
+ * starts the stop; the others must not end this process before the stop has ended the guests (a
+ * second default SIGTERM would), so every signal is handled for as long as the process lives. A
+ * signal during the start stops the cluster as soon as it is up. A parent that dies without passing
+ * anything on (npm SIGKILLed) stops the cluster too. If this process is killed outright, the next
+ * cluster to start ends what it left (leftovers.ts).
  */
 
 const USAGE = `usage: npm run cluster -- --manifest FILE [--driver sim|qemu] [--scenario FILE]
@@ -20,7 +29,49 @@ const SCENARIOS = resolve(dirname(fileURLToPath(import.meta.url)), "scenarios");
 const DEFAULT_SCENARIO = { sim: join(SCENARIOS, "default.json"), qemu: join(SCENARIOS, "qemu.json") };
 const DRIVERS = ["sim", "qemu"] as const;
 
+const SIGNALS: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
+
+/** Set once the agents are starting: from then on a signal stops them rather than exiting at once. */
+let starting = false;
+let cluster: Cluster | undefined;
+let signalled: string | undefined;
+
+/** `why`: the signal's name, or what else asked for the stop. */
+function onSignal(why: string): void {
+  if (signalled) return void console.log(`${why}: already stopping (on ${signalled})`);
+  signalled = why;
+  if (!starting) process.exit(why === "SIGINT" ? 130 : 143);
+  console.log(`${why}: stopping the agents and their guests...`);
+  if (cluster) void stopAndExit(cluster);
+  // Otherwise main() stops it once Cluster.start returns: a half-started cluster is not known here.
+}
+
+async function stopAndExit(started: Cluster): Promise<never> {
+  try {
+    await started.stop();
+    console.log("cluster stopped");
+    process.exit(0);
+  } catch (error) {
+    process.stderr.write(`cluster: stop failed: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
+/** Stops the cluster when the process that started this one is gone (this one is then re-parented). */
+function stopWithParent(): void {
+  const parent = process.ppid;
+  if (parent <= 1) return;
+  setInterval(() => {
+    if (process.ppid !== parent) onSignal(`the parent process (pid ${parent}) is gone`);
+  }, 1000).unref();
+}
+
 async function main(): Promise<void> {
+  for (const signal of SIGNALS) process.on(signal, onSignal);
+  stopWithParent();
+  // Whoever read our output (a terminal, a pipe, npm's) may be gone by the time we stop: the stop
+  // goes on without its messages rather than dying of EPIPE before the guests are ended.
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
   const { values } = parseArgs({
     options: {
       manifest: { type: "string" },
@@ -54,7 +105,8 @@ async function main(): Promise<void> {
   }
   const stateRoot = values["state-dir"] ? resolve(values["state-dir"]) : undefined;
   if (stateRoot) await mkdir(stateRoot, { recursive: true });
-  const cluster = await Cluster.start({
+  starting = true;
+  cluster = await Cluster.start({
     scenario,
     driver,
     stateRoot,
@@ -62,17 +114,11 @@ async function main(): Promise<void> {
     timeScale,
     logLevel: values["log-level"] as "info",
   });
+  if (signalled) return void (await stopAndExit(cluster));
   await writeJsonAtomic(resolve(values.manifest), cluster.manifest());
   for (const agent of cluster.agents)
     console.log(`${agent.name.padEnd(6)} ${agent.config.url}  (log ${agent.logPath})`);
   console.log(`${cluster.agents.length} agents up; manifest ${resolve(values.manifest)}. Ctrl-C stops them.`);
-
-  const stop = async () => {
-    await cluster.stop();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop());
-  process.once("SIGTERM", () => void stop());
 }
 
 class UsageError extends Error {}
