@@ -96,9 +96,7 @@ describe("chooseAccel", () => {
 
 describe("unsafeForMigration", () => {
   it("refuses QEMU before 9.0 under TCG, which loses guest writes while migrating", () => {
-    expect(unsafeForMigration("7.2.22", "tcg")).toMatch(
-      /QEMU 7.2.22 loses guest writes .*fixed in QEMU 9.0/,
-    );
+    expect(unsafeForMigration("7.2.22", "tcg")).toMatch(/QEMU 7.2.22 loses guest writes .*fixed in QEMU 9.0/);
     expect(unsafeForMigration("8.2.2", "tcg")).not.toBeNull();
     expect(unsafeForMigration("9.0.0", "tcg")).toBeNull();
     expect(unsafeForMigration("10.0.2", "tcg")).toBeNull();
