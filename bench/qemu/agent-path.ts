@@ -101,10 +101,9 @@ export class AgentGuest {
     const sent = source.entry("QEMU sent");
     const sentAt = source.at("QEMU sent");
     const qemuDowntimeMs = status.hypervisorDowntimeMs ?? numberField(sent, "hypervisorDowntimeMs");
-    // The driver counts as stop-and-copy QEMU's downtime and then the wait, from seeing QEMU's
-    // migration completed, for the target's answer over the control link: that wait is the arrival.
-    const stopAndCopyMs = numberField(sent, "stopAndCopyMs");
-    const arrival = stopAndCopyMs === null || qemuDowntimeMs === null ? null : stopAndCopyMs - qemuDowntimeMs;
+    // The driver logs the wait, from seeing QEMU's migration completed, for the target's answer over
+    // the control link: that wait is the arrival.
+    const arrival = numberField(sent, "arrivalMs");
     const seenAt = sentAt === null || arrival === null ? null : sentAt - arrival;
     return {
       path: "agents",

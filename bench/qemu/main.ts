@@ -74,7 +74,7 @@ function report(results: CaseResult[]): void {
   printSteps(results);
   note(
     "before: the start request's pre-check; target: starting the target QEMU (agents: the target's prepare);",
-    "migrate: until the source side saw QEMU's migration completed (agents poll every 200 ms, direct every 25);",
+    "migrate: until the source side saw QEMU's migration completed (agents: QEMU's events, direct: a 25 ms poll);",
     "arrival: the control link's completion round trip (the target checks its QEMU and writes that down);",
     "handoff: until the guest runs on the target (direct: QEMU runs it by itself); end: the source QEMU ended",
   );

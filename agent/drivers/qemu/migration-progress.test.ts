@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { nonConvergence, nonConvergenceMessage, sourcePaused, transferProgress } from "./migration-progress";
+import {
+  nonConvergence,
+  nonConvergenceMessage,
+  PollWake,
+  sourcePaused,
+  stopAndCopyTime,
+  transferProgress,
+  wakesFollower,
+} from "./migration-progress";
 import { parseMigrationInfo } from "./qmp-commands";
 
 const MiB = 1048576;
@@ -64,5 +72,61 @@ describe("sourcePaused", () => {
     expect(sourcePaused(info, "finish-migrate")).toBe(true);
     expect(sourcePaused(parseMigrationInfo({ status: "completed" }), "postmigrate")).toBe(true);
     expect(sourcePaused(parseMigrationInfo({ status: "device" }), "running")).toBe(true);
+  });
+});
+
+describe("wakesFollower", () => {
+  it("wakes on the guest's pause and on the migration's end, not on its other statuses", () => {
+    expect(wakesFollower({ event: "STOP", data: {} })).toBe(true);
+    for (const status of ["completed", "failed", "cancelled"])
+      expect(wakesFollower({ event: "MIGRATION", data: { status } })).toBe(true);
+    for (const status of ["setup", "active", "device", "cancelling"])
+      expect(wakesFollower({ event: "MIGRATION", data: { status } })).toBe(false);
+    expect(wakesFollower({ event: "MIGRATION_PASS", data: { pass: 3 } })).toBe(false);
+    expect(wakesFollower({ event: "RESUME", data: {} })).toBe(false);
+  });
+});
+
+describe("PollWake", () => {
+  it("sleeps the poll's time unless woken, and a wake-up cuts the sleep short", async () => {
+    const wake = new PollWake();
+    let start = performance.now();
+    await wake.sleep(30);
+    expect(performance.now() - start).toBeGreaterThanOrEqual(25);
+    start = performance.now();
+    const sleeping = wake.sleep(10_000);
+    setTimeout(() => wake.wake(), 5);
+    await sleeping;
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+
+  it("keeps a wake-up that came between two sleeps for the next one, once", async () => {
+    const wake = new PollWake();
+    wake.wake();
+    const start = performance.now();
+    await wake.sleep(10_000);
+    expect(performance.now() - start).toBeLessThan(1000);
+    const again = performance.now();
+    await wake.sleep(50);
+    expect(performance.now() - again).toBeGreaterThanOrEqual(45); // the early wake-up was used up
+  });
+});
+
+describe("stopAndCopyTime", () => {
+  it("counts a live migration's pause from QEMU's STOP to the target's answer", () => {
+    // Paused at 1000, QEMU done at 1016 but seen at 1180 (a poll late), the target answered at 1190.
+    const t = { warm: false, pausedAt: 1000, completedAt: 1180, now: 1190, qemuDowntimeMs: 16 };
+    expect(stopAndCopyTime(t)).toBe(190);
+  });
+
+  it("counts no less than QEMU's downtime and the wait when the pause was seen only at the end", () => {
+    const t = { warm: false, pausedAt: 1180, completedAt: 1180, now: 1190, qemuDowntimeMs: 16 };
+    expect(stopAndCopyTime(t)).toBe(26);
+    expect(stopAndCopyTime({ ...t, pausedAt: null })).toBe(26);
+  });
+
+  it("counts a warm migration's whole pause", () => {
+    const t = { warm: true, pausedAt: 0, completedAt: 5000, now: 5010, qemuDowntimeMs: 3 };
+    expect(stopAndCopyTime(t)).toBe(5010);
   });
 });

@@ -62,3 +62,70 @@ export function sourcePaused(info: MigrationInfo, runState: string): boolean {
     (info.status === "completed" && runState !== "running")
   );
 }
+
+/** QEMU's MIGRATION event statuses after which `query-migrate` has the outcome: asked at once. */
+const ENDING_STATUSES = new Set(["completed", "failed", "cancelled"]);
+
+/**
+ * Whether a QMP event says the source guest is paused or the migration ended: the driver then asks
+ * `query-migrate` at once rather than at its next progress poll (the target waits for it, paused).
+ */
+export function wakesFollower(event: { event: string; data: unknown }): boolean {
+  if (event.event === "STOP") return true;
+  if (event.event !== "MIGRATION") return false;
+  const status = (event.data as { status?: unknown } | null)?.status;
+  return typeof status === "string" && ENDING_STATUSES.has(status);
+}
+
+/**
+ * A poll's sleep that an event can cut short. A wake-up while nobody sleeps (the event came during
+ * a query) makes the next sleep return at once, so no event is missed between two polls.
+ */
+export class PollWake {
+  private early = false;
+  private wakeSleeper: (() => void) | undefined;
+
+  wake(): void {
+    if (this.wakeSleeper) this.wakeSleeper();
+    else this.early = true;
+  }
+
+  sleep(ms: number): Promise<void> {
+    if (this.early) {
+      this.early = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeSleeper = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeSleeper = done;
+    });
+  }
+}
+
+export interface PauseTimes {
+  warm: boolean;
+  /** When the guest was seen paused (QEMU's STOP event), performance.now() ms; null if never seen. */
+  pausedAt: number | null;
+  /** When the driver saw QEMU's migration completed. */
+  completedAt: number;
+  /** When the target answered that it holds everything. */
+  now: number;
+  /** QEMU's own `downtime`, if it gave one. */
+  qemuDowntimeMs: number | null;
+}
+
+/**
+ * How long the source guest stayed paused before the target held all of it: from the pause to the
+ * target's answer. A pause the driver saw only once QEMU had finished (its STOP event lost) counts
+ * no less than QEMU's downtime plus the wait for the answer.
+ */
+export function stopAndCopyTime(t: PauseTimes): number {
+  const sincePause = t.pausedAt === null ? 0 : t.now - t.pausedAt;
+  if (t.warm && t.pausedAt !== null) return sincePause;
+  return Math.max(sincePause, (t.qemuDowntimeMs ?? 0) + (t.now - t.completedAt));
+}

@@ -7,9 +7,12 @@ import {
   FORCE_DOWNTIME_LIMIT_MS,
   nonConvergence,
   nonConvergenceMessage,
+  PollWake,
   type QemuStopReason,
   sourcePaused,
+  stopAndCopyTime,
   transferProgress,
+  wakesFollower,
 } from "./migration-progress";
 import { hostForUri } from "./qemu-args";
 import type { QmpClient } from "./qmp-client";
@@ -40,9 +43,16 @@ export interface OutgoingTransfer {
   pauseGuest(): Promise<void>;
 }
 
-export type QemuTransferResult = TransferResult & { hypervisorDowntimeMs: number | null };
+export type QemuTransferResult = TransferResult & {
+  hypervisorDowntimeMs: number | null;
+  /** From seeing QEMU's migration completed to the target's answer that it holds everything. */
+  arrivalMs: number;
+};
 
+/** The progress poll; QEMU's STOP and MIGRATION (ended) events cut it short. */
 const POLL_MS = 200;
+/** Once a live migration's guest is paused, QEMU is asked this often whether it is done. */
+const PAUSED_POLL_MS = 10;
 const LINK_TIMEOUT_MS = 30_000;
 /** The target checks its QEMU holds everything and records it durably before answering. */
 const ARRIVAL_ANSWER_TIMEOUT_MS = 60_000;
@@ -67,22 +77,33 @@ export async function sendGuest(transfer: OutgoingTransfer): Promise<QemuTransfe
     hooks.onSuspended();
     link.send({ type: "suspended" });
   };
+  // QEMU's events wake the poll at once: the target stays paused until the source sees QEMU done.
+  const wake = new PollWake();
   const unsubscribe = qmp.onEvent((event) => {
     if (event.event === "STOP") paused();
+    if (wakesFollower(event)) wake.wake();
   });
+  const onAbort = () => wake.wake();
+  hooks.signal.addEventListener("abort", onAbort);
   // A target that gave up, or whose agent went away, cannot take the guest: the stream is stopped.
   let linkBroken: string | undefined;
   link.onMessage((message) => {
     if (message.type === "abandon") linkBroken ??= `the target gave up: ${message.reason}`;
+    wake.wake();
   });
   link.onClose((reason) => {
     linkBroken ??= `the target agent is gone (${reason})`;
+    wake.wake();
   });
   try {
     if (transfer.warm) {
       await transfer.pauseGuest();
       paused();
     }
+    // MIGRATION events tell the end of the migration as it happens (QEMU sends none without this).
+    await qmp.execute("migrate-set-capabilities", {
+      capabilities: [{ capability: "events", state: true }],
+    });
     await qmp.execute("migrate-set-parameters", {
       "max-bandwidth": Math.max(1, Math.round(transfer.params.bandwidthBytesPerSec)),
       // Warm too: a paused guest dirties nothing, so QEMU ends after one pass at this bandwidth
@@ -90,18 +111,24 @@ export async function sendGuest(transfer: OutgoingTransfer): Promise<QemuTransfe
       "downtime-limit": Math.min(FORCE_DOWNTIME_LIMIT_MS, Math.round(transfer.params.downtimeLimitMs)),
     });
     await qmp.execute("migrate", { uri: `tcp:${hostForUri(endpoint.host)}:${endpoint.port}` });
-    const { info, forced } = await follow(
-      transfer,
-      () => linkBroken,
-      (info) => {
+    let expectedDowntimeMs = 0;
+    const { info, forced } = await follow(transfer, {
+      linkBroken: () => linkBroken,
+      // A live guest paused for the stop-and-copy: QEMU is asked often until it is done.
+      pollMs: () => (pausedAt !== null && !transfer.warm ? PAUSED_POLL_MS : POLL_MS),
+      wake,
+      onInfo: (info) => {
         const progress = transferProgress(info);
-        if (progress && info.status === "active") {
+        // The completed answer carries QEMU's final rounds and bytes: the record ends with them.
+        if (progress && (info.status === "active" || info.status === "completed")) {
+          if (info.status === "active") expectedDowntimeMs = progress.expectedDowntimeMs;
+          else progress.expectedDowntimeMs = expectedDowntimeMs;
           hooks.onProgress(progress);
           link.send({ type: "progress", progress });
         }
         if (sourcePaused(info, guest.runState)) paused();
       },
-    );
+    });
     paused(); // a pause between two polls, with its STOP event lost, still counts
     const completedAt = performance.now();
     link.send({ type: "complete" });
@@ -115,12 +142,12 @@ export async function sendGuest(transfer: OutgoingTransfer): Promise<QemuTransfe
     return {
       rounds: info.ram?.dirtySyncCount ?? 0,
       transferredBytes: info.ram?.transferred ?? 0,
-      // The guest stays paused while the target confirms it holds everything: that is downtime too.
-      stopAndCopyMs:
-        transfer.warm && pausedAt !== null ? now - pausedAt : (qemuDowntimeMs ?? 0) + (now - completedAt),
+      // From the pause to the target's answer: the guest stays paused while the target confirms.
+      stopAndCopyMs: stopAndCopyTime({ warm: transfer.warm, pausedAt, completedAt, now, qemuDowntimeMs }),
       converged: transfer.warm || forced === null,
       stopReason: transfer.warm ? "suspended" : (forced ?? "downtime"),
       hypervisorDowntimeMs: qemuDowntimeMs,
+      arrivalMs: now - completedAt,
     };
   } catch (error) {
     const reason = hooks.signal.aborted ? "cancelled by the source" : (error as Error).message;
@@ -128,15 +155,23 @@ export async function sendGuest(transfer: OutgoingTransfer): Promise<QemuTransfe
     throw error;
   } finally {
     unsubscribe();
+    hooks.signal.removeEventListener("abort", onAbort);
     link.close();
   }
+}
+
+interface Following {
+  linkBroken(): string | undefined;
+  /** How long to wait before the next `query-migrate`, unless woken. */
+  pollMs(): number;
+  wake: PollWake;
+  onInfo(info: MigrationInfo): void;
 }
 
 /** Polls QEMU until the migration ends; cancels it on the signal and applies the stop rules. */
 async function follow(
   transfer: OutgoingTransfer,
-  linkBroken: () => string | undefined,
-  onInfo: (info: MigrationInfo) => void,
+  { linkBroken, pollMs, wake, onInfo }: Following,
 ): Promise<{ info: MigrationInfo; forced: QemuStopReason | null }> {
   const { guest, hooks, params } = transfer;
   const qmp = guest.handle.qmp;
@@ -172,7 +207,7 @@ async function follow(
         await qmp.execute("migrate-set-parameters", { "downtime-limit": FORCE_DOWNTIME_LIMIT_MS });
       }
     }
-    await sleep(POLL_MS);
+    await wake.sleep(pollMs());
   }
 }
 
