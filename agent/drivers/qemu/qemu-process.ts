@@ -72,11 +72,15 @@ export async function launchQemu(options: QemuLaunch): Promise<QemuHandle> {
   });
 
   const qmp = await waitForQmp(files.qmpSocket, () => exitReason).catch(async (error: Error) => {
+    // A QEMU that gives up (a missing kernel file) may accept the QMP connection and then close it
+    // as it exits: give it a moment, so the reason given is its exit, not the socket's.
+    if (exitReason === undefined) await Promise.race([exited, sleep(1000)]);
+    const reason = exitReason ? `QEMU ${exitReason}` : error.message;
     if (child.pid !== undefined && exitReason === undefined) child.kill("SIGKILL");
     await exited;
     await removeStaleFiles(options.runDir);
     const tail = await tailOf(files.qemuLog);
-    throw new Error(`QEMU for ${options.name} did not start: ${error.message}${tail ? `\n${tail}` : ""}`);
+    throw new Error(`QEMU for ${options.name} did not start: ${reason}${tail ? `\n${tail}` : ""}`);
   });
   if (child.pid === undefined) throw new Error(`QEMU for ${options.name} has no pid`);
   // Only now: until here the launch waits for the child, and an unreferenced child would let Node exit
