@@ -1,17 +1,15 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Cluster } from "../../cluster/cluster";
+import { describe, expect, it } from "vitest";
 import type { MigrationStatus } from "../../lib/schemas/migration";
 import { waitFor, waitForEnd, waitForPhase } from "./harness";
 import {
   copies,
   guest,
   guestTrouble,
+  qemuClusterPerTest,
   qemuProcesses,
   qemuScenario,
-  startQemuCluster,
   waitForGuest,
 } from "./qemu-driver-harness";
-import { IMAGE_TIMEOUT_MS, qemuAndGuest } from "./qemu-harness";
 
 /**
  * Cancel and crashes in the middle of a real QEMU migration. The rules: never two running guests,
@@ -19,24 +17,18 @@ import { IMAGE_TIMEOUT_MS, qemuAndGuest } from "./qemu-harness";
  * target's QEMU ended.
  */
 
-let cluster: Cluster | undefined;
-const agent = (name: string) => (cluster as Cluster).agent(name);
-
-beforeAll(() => qemuAndGuest(), IMAGE_TIMEOUT_MS);
-afterEach(async () => {
-  await cluster?.stop();
-  cluster = undefined;
-});
+const qemu = qemuClusterPerTest();
+const agent = (name: string) => qemu.cluster.agent(name);
 
 /** A guest on h1, booted, migrating to h2 at 4 MiB/s (a first round of half a minute), well under way. */
 async function slowMigration(name: string): Promise<MigrationStatus> {
-  cluster = await startQemuCluster(
+  await qemu.start(
     qemuScenario([
       { name: "h1", domains: [guest(name, { dirtyRateMiBps: 4, wwsMiB: 32 })] },
       { name: "h2", domains: [] },
     ]),
   );
-  await waitForGuest(cluster, "h1", name);
+  await waitForGuest(qemu.cluster, "h1", name);
   const started = await agent("h1")
     .client(30_000)
     .startMigration({ domain: name, target: agent("h2").config.url, maxBandwidthMiBps: 4 });
@@ -49,7 +41,7 @@ async function slowMigration(name: string): Promise<MigrationStatus> {
 
 /** Exactly one QEMU for the domain, on h1, and the agents say it runs there. */
 async function runsOnSourceOnly(name: string): Promise<void> {
-  const where = cluster as Cluster;
+  const where = qemu.cluster;
   await waitFor("the target's QEMU to end", async () =>
     (await qemuProcesses(where, name)).length === 1 ? true : undefined,
   );
@@ -66,7 +58,7 @@ describe("QEMU driver: cancel", () => {
     const cancelled = await agent("h1").client(30_000).cancel(started.id);
     expect(cancelled.phase).toBe("cancelled");
     await runsOnSourceOnly("cancel1");
-    expect((await copies(cluster as Cluster, "cancel1"))[0]?.flags).toBe("-n----");
+    expect((await copies(qemu.cluster, "cancel1"))[0]?.flags).toBe("-n----");
     expect((await waitForPhase(agent("h2").client(), started.id, ["cancelled", "failed"])).phase).toBe(
       "cancelled",
     );
@@ -76,7 +68,7 @@ describe("QEMU driver: cancel", () => {
 describe("QEMU driver: target QEMU killed mid-transfer", () => {
   it("fails the migration and keeps the source guest running", async () => {
     const started = await slowMigration("kill1");
-    const [target] = (await qemuProcesses(cluster as Cluster, "kill1")).filter((p) => p.host === "h2");
+    const [target] = (await qemuProcesses(qemu.cluster, "kill1")).filter((p) => p.host === "h2");
     expect(target).toBeDefined();
     process.kill(target?.pid ?? 0, "SIGKILL");
 
@@ -92,12 +84,12 @@ describe("QEMU driver: target QEMU killed mid-transfer", () => {
 describe("QEMU driver: source agent killed and restarted mid-transfer", () => {
   it("never leaves two running guests; the migration is rolled back and the guest runs on the source", async () => {
     const started = await slowMigration("crash1");
-    const sourcePid = (await qemuProcesses(cluster as Cluster, "crash1")).find((p) => p.host === "h1")?.pid;
+    const sourcePid = (await qemuProcesses(qemu.cluster, "crash1")).find((p) => p.host === "h1")?.pid;
     await agent("h1").kill();
 
     // Without its agent the source guest runs on (QEMU outlives it); the target never runs its copy.
     for (let i = 0; i < 10; i++) {
-      const target = await copies(cluster as Cluster, "crash1");
+      const target = await copies(qemu.cluster, "crash1");
       expect(target.filter((copy) => copy.state === "active")).toEqual([]);
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
@@ -110,6 +102,6 @@ describe("QEMU driver: source agent killed and restarted mid-transfer", () => {
     expect(recovered.error).toContain("restarted during");
     await runsOnSourceOnly("crash1");
     // The restarted agent re-attached to the very QEMU it had left running.
-    expect((await qemuProcesses(cluster as Cluster, "crash1"))[0]?.pid).toBe(sourcePid);
+    expect((await qemuProcesses(qemu.cluster, "crash1"))[0]?.pid).toBe(sourcePid);
   }, 180_000);
 });

@@ -1,12 +1,13 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { afterEach, beforeAll } from "vitest";
 import { GUEST_READY_LINE } from "../../agent/drivers/qemu/guest-image";
 import { Cluster } from "../../cluster/cluster";
 import type { Scenario } from "../../cluster/scenario";
 import type { AgentClient } from "../../lib/agent-client/agent-client";
 import type { MigrationStatus } from "../../lib/schemas/migration";
 import { waitFor } from "./harness";
-import { BOOT_TIMEOUT_MS, qemuAndGuest } from "./qemu-harness";
+import { BOOT_TIMEOUT_MS, IMAGE_TIMEOUT_MS, qemuAndGuest } from "./qemu-harness";
 
 /**
  * Clusters of real agents on the QEMU driver, with real guests, on loopback. Each test starts its
@@ -55,6 +56,30 @@ export function qemuScenario(hosts: { name: string; domains: QemuDomainSpec[] }[
 export async function startQemuCluster(scenario: Scenario): Promise<Cluster> {
   await qemuAndGuest();
   return Cluster.start({ scenario, driver: "qemu", logLevel: "info", startTimeoutMs: 60_000 });
+}
+
+/**
+ * A cluster per test, for a file of real-QEMU tests: the guest image built before the first test, and
+ * the cluster a test started stopped after it (its agents, then their QEMUs), whether it passed or not.
+ */
+export function qemuClusterPerTest() {
+  let current: Cluster | undefined;
+  beforeAll(() => qemuAndGuest(), IMAGE_TIMEOUT_MS);
+  afterEach(async () => {
+    await current?.stop();
+    current = undefined;
+  });
+  return {
+    async start(scenario: Scenario): Promise<Cluster> {
+      current = await startQemuCluster(scenario);
+      return current;
+    },
+    /** The running test's cluster, once it started one. */
+    get cluster(): Cluster {
+      if (!current) throw new Error("this test has not started a QEMU cluster");
+      return current;
+    },
+  };
 }
 
 /** The QEMU processes of domain `name` among the cluster's agents: found in /proc by their QMP socket. */

@@ -1,38 +1,30 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Cluster } from "../../cluster/cluster";
+import { describe, expect, it } from "vitest";
 import type { MigrationStatus } from "../../lib/schemas/migration";
 import {
   copies,
   follow,
   guest,
   guestTrouble,
+  qemuClusterPerTest,
   qemuProcesses,
   qemuScenario,
-  startQemuCluster,
   waitForGuest,
 } from "./qemu-driver-harness";
-import { IMAGE_TIMEOUT_MS, qemuAndGuest } from "./qemu-harness";
 
 /** Warm and cold migrations of QEMU domains between two real agents. */
 
-let cluster: Cluster | undefined;
-const agent = (name: string) => (cluster as Cluster).agent(name);
-
-beforeAll(() => qemuAndGuest(), IMAGE_TIMEOUT_MS);
-afterEach(async () => {
-  await cluster?.stop();
-  cluster = undefined;
-});
+const qemu = qemuClusterPerTest();
+const agent = (name: string) => qemu.cluster.agent(name);
 
 describe("QEMU driver: warm migration", () => {
   it("pauses the guest, sends it whole, and runs it on the target; the pause is the whole transfer", async () => {
-    cluster = await startQemuCluster(
+    await qemu.start(
       qemuScenario([
         { name: "h1", domains: [guest("warm1", { dirtyRateMiBps: 8, wwsMiB: 48 })] },
         { name: "h2", domains: [] },
       ]),
     );
-    await waitForGuest(cluster, "h1", "warm1");
+    await waitForGuest(qemu.cluster, "h1", "warm1");
     const started = await agent("h1")
       .client(30_000)
       .startMigration({
@@ -49,7 +41,7 @@ describe("QEMU driver: warm migration", () => {
     for (;;) {
       const status = await agent("h1").client().migration(started.id);
       seen.push(status);
-      const where = await copies(cluster, "warm1");
+      const where = await copies(qemu.cluster, "warm1");
       if (where.some((copy) => copy.host === "h1" && copy.state === "suspended")) pausedSource = true;
       if (where.some((copy) => copy.host === "h2" && copy.state === "bound")) boundTarget = true;
       // Never two running copies.
@@ -71,16 +63,16 @@ describe("QEMU driver: warm migration", () => {
     // Paused from before the first byte to the hand-off: most of the migration.
     expect(final.downtimeMs).toBeGreaterThan(1000);
     expect(final.downtimeMs).toBeGreaterThan(tookMs / 2);
-    expect(await copies(cluster, "warm1")).toEqual([{ host: "h2", state: "active", flags: "-n----" }]);
-    expect((await qemuProcesses(cluster, "warm1")).map((process) => process.host)).toEqual(["h2"]);
+    expect(await copies(qemu.cluster, "warm1")).toEqual([{ host: "h2", state: "active", flags: "-n----" }]);
+    expect((await qemuProcesses(qemu.cluster, "warm1")).map((process) => process.host)).toEqual(["h2"]);
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    expect(await guestTrouble(cluster, "h2", "warm1")).toEqual([]);
+    expect(await guestTrouble(qemu.cluster, "h2", "warm1")).toEqual([]);
   }, 240_000);
 });
 
 describe("QEMU driver: cold migration", () => {
   it("moves an inactive domain's definition; no QEMU runs on either side", async () => {
-    cluster = await startQemuCluster(
+    await qemu.start(
       qemuScenario([
         { name: "h1", domains: [guest("cold1", { memoryMiB: 128, state: "inactive" })] },
         { name: "h2", domains: [] },
@@ -94,13 +86,13 @@ describe("QEMU driver: cold migration", () => {
     const final = (await follow(agent("h1").client(), started.id)).at(-1) as MigrationStatus;
     expect(final.phase).toBe("completed");
     expect(final.downtimeMs).toBe(0);
-    expect(await copies(cluster, "cold1")).toEqual([{ host: "h2", state: "inactive", flags: "------" }]);
-    expect(await qemuProcesses(cluster, "cold1")).toEqual([]);
+    expect(await copies(qemu.cluster, "cold1")).toEqual([{ host: "h2", state: "inactive", flags: "------" }]);
+    expect(await qemuProcesses(qemu.cluster, "cold1")).toEqual([]);
     // A defined domain holds nothing until it starts; started on its new host, it boots there.
     expect((await agent("h2").client().host()).memory.freeMiB).toBeGreaterThanOrEqual(freeBefore - 64);
     const domain = (await agent("h2").client().domains()).find((d) => d.name === "cold1");
     expect(domain).toMatchObject({ memoryMiB: 128, vcpus: 1, disks: [{ volume: "cold1-boot" }] });
     expect((await agent("h2").client(30_000).startDomain("cold1")).state).toBe("active");
-    expect((await qemuProcesses(cluster, "cold1")).map((process) => process.host)).toEqual(["h2"]);
+    expect((await qemuProcesses(qemu.cluster, "cold1")).map((process) => process.host)).toEqual(["h2"]);
   }, 120_000);
 });

@@ -1,38 +1,30 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Cluster } from "../../cluster/cluster";
+import { describe, expect, it } from "vitest";
 import type { MigrationStatus } from "../../lib/schemas/migration";
 import {
   copies,
   follow,
   guest,
   guestTrouble,
+  qemuClusterPerTest,
   qemuProcesses,
   qemuScenario,
-  startQemuCluster,
   waitForGuest,
 } from "./qemu-driver-harness";
-import { IMAGE_TIMEOUT_MS, qemuAndGuest } from "./qemu-harness";
 
 /** Live migration of a real QEMU guest between two agents, and the domains' lifecycle through the API. */
 
-let cluster: Cluster | undefined;
-const agent = (name: string) => (cluster as Cluster).agent(name);
-
-beforeAll(() => qemuAndGuest(), IMAGE_TIMEOUT_MS);
-afterEach(async () => {
-  await cluster?.stop();
-  cluster = undefined;
-});
+const qemu = qemuClusterPerTest();
+const agent = (name: string) => qemu.cluster.agent(name);
 
 describe("QEMU driver: live migration", () => {
   it("moves a guest that writes memory through several rounds, with QEMU's downtime, onto the target only", async () => {
-    cluster = await startQemuCluster(
+    await qemu.start(
       qemuScenario([
         { name: "h1", domains: [guest("live1", { dirtyRateMiBps: 8, wwsMiB: 48 })] },
         { name: "h2", domains: [] },
       ]),
     );
-    await waitForGuest(cluster, "h1", "live1");
+    await waitForGuest(qemu.cluster, "h1", "live1");
     const request = { domain: "live1", target: agent("h2").config.url, maxBandwidthMiBps: 24 };
 
     // The prediction uses the dirty rate QEMU measured in the guest.
@@ -73,18 +65,18 @@ describe("QEMU driver: live migration", () => {
     expect(final.endedAt).not.toBeNull();
 
     // The guest runs on the target only: one QEMU for it, on h2, running.
-    expect(await copies(cluster, "live1")).toEqual([{ host: "h2", state: "active", flags: "-n----" }]);
-    expect((await qemuProcesses(cluster, "live1")).map((process) => process.host)).toEqual(["h2"]);
+    expect(await copies(qemu.cluster, "live1")).toEqual([{ host: "h2", state: "active", flags: "-n----" }]);
+    expect((await qemuProcesses(qemu.cluster, "live1")).map((process) => process.host)).toEqual(["h2"]);
     expect((await agent("h2").client().migration(started.id)).phase).toBe("completed");
     // Its memory arrived whole: the guest checks every page it wrote, and keeps running.
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    expect(await guestTrouble(cluster, "h2", "live1")).toEqual([]);
+    expect(await guestTrouble(qemu.cluster, "h2", "live1")).toEqual([]);
   }, 240_000);
 });
 
 describe("QEMU driver: domains through the API", () => {
   it("defines, starts, lists, stops and undefines a domain; the host's inventory follows", async () => {
-    cluster = await startQemuCluster(qemuScenario([{ name: "h1", domains: [] }]));
+    await qemu.start(qemuScenario([{ name: "h1", domains: [] }]));
     const client = agent("h1").client(30_000);
     const before = await client.host();
     expect(before.driver).toBe("qemu");
@@ -94,22 +86,22 @@ describe("QEMU driver: domains through the API", () => {
     const defined = await client.defineDomain({ name: "new1", vcpus: 1, memoryMiB: 128, state: "inactive" });
     expect(defined).toMatchObject({ name: "new1", state: "inactive", memoryMiB: 128, vcpus: 1 });
     expect((await client.domains()).map((d) => d.name)).toEqual(["new1"]);
-    expect(await qemuProcesses(cluster, "new1")).toEqual([]);
+    expect(await qemuProcesses(qemu.cluster, "new1")).toEqual([]);
 
     const running = await client.startDomain("new1");
     expect(running.state).toBe("active");
     expect(running.consolePort).not.toBeNull();
-    expect(await qemuProcesses(cluster, "new1")).toHaveLength(1);
+    expect(await qemuProcesses(qemu.cluster, "new1")).toHaveLength(1);
     const during = await client.host();
     expect(during.memory.freeMiB).toBeLessThanOrEqual(before.memory.freeMiB - 128);
     expect(during.cpu.strandsFree).toBe(before.cpu.strandsFree - 1);
-    await waitForGuest(cluster, "h1", "new1");
+    await waitForGuest(qemu.cluster, "h1", "new1");
 
     await expect(client.undefineDomain("new1")).rejects.toThrow(/must be stopped/);
     const stopped = await client.stopDomain("new1");
     expect(stopped.state).toBe("inactive");
     expect(stopped.consolePort).toBeNull();
-    expect(await qemuProcesses(cluster, "new1")).toEqual([]);
+    expect(await qemuProcesses(qemu.cluster, "new1")).toEqual([]);
     await client.undefineDomain("new1");
     expect(await client.domains()).toEqual([]);
 

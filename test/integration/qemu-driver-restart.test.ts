@@ -1,16 +1,14 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Cluster } from "../../cluster/cluster";
+import { describe, expect, it } from "vitest";
 import { waitFor, waitForEnd, waitForPhase } from "./harness";
 import {
   copies,
   guest,
   guestTrouble,
+  qemuClusterPerTest,
   qemuProcesses,
   qemuScenario,
-  startQemuCluster,
   waitForGuest,
 } from "./qemu-driver-harness";
-import { IMAGE_TIMEOUT_MS, qemuAndGuest } from "./qemu-harness";
 
 /**
  * Agents dying at the end of a real QEMU migration, when the target's QEMU holds the whole guest
@@ -18,30 +16,24 @@ import { IMAGE_TIMEOUT_MS, qemuAndGuest } from "./qemu-harness";
  * them again and finish or roll back by the coordinator's rules: never two running guests.
  */
 
-let cluster: Cluster | undefined;
-const agent = (name: string) => (cluster as Cluster).agent(name);
-
-beforeAll(() => qemuAndGuest(), IMAGE_TIMEOUT_MS);
-afterEach(async () => {
-  await cluster?.stop();
-  cluster = undefined;
-});
+const qemu = qemuClusterPerTest();
+const agent = (name: string) => qemu.cluster.agent(name);
 
 /** A booted guest on h1, and h1 or h2 restarted with a crash point armed. */
 async function setUp(name: string, armed: { host: "h1" | "h2"; fault: string }): Promise<void> {
-  cluster = await startQemuCluster(
+  await qemu.start(
     qemuScenario([
       { name: "h1", domains: [guest(name, { dirtyRateMiBps: 4, wwsMiB: 32 })] },
       { name: "h2", domains: [] },
     ]),
   );
-  await waitForGuest(cluster, "h1", name);
+  await waitForGuest(qemu.cluster, "h1", name);
   await agent(armed.host).stop();
   await agent(armed.host).start(60_000, { BALLAST_FAULTS: armed.fault });
 }
 
 async function runningCopies(name: string): Promise<string[]> {
-  return (await copies(cluster as Cluster, name)).filter((c) => c.state === "active").map((c) => c.host);
+  return (await copies(qemu.cluster, name)).filter((c) => c.state === "active").map((c) => c.host);
 }
 
 describe("QEMU driver: source agent dies after the transfer, before the hand-off", () => {
@@ -55,22 +47,22 @@ describe("QEMU driver: source agent dies after the transfer, before the hand-off
     // The target holds the whole guest, paused; it never runs it on its own.
     expect((await agent("h2").client().migration(started.id)).phase).toMatch(/transfer|suspend/);
     expect(await runningCopies("post1")).toEqual([]);
-    expect(await qemuProcesses(cluster as Cluster, "post1")).toHaveLength(2);
+    expect(await qemuProcesses(qemu.cluster, "post1")).toHaveLength(2);
 
     await agent("h1").start(60_000);
     const final = await waitForEnd(agent("h1").client(), started.id);
     expect(final.phase).toBe("failed");
     expect(final.error).toContain("restarted during");
     await waitFor("the target's copy to go", async () =>
-      (await qemuProcesses(cluster as Cluster, "post1")).length === 1 ? true : undefined,
+      (await qemuProcesses(qemu.cluster, "post1")).length === 1 ? true : undefined,
     );
     expect(await runningCopies("post1")).toEqual(["h1"]);
-    expect((await qemuProcesses(cluster as Cluster, "post1")).map((p) => p.host)).toEqual(["h1"]);
+    expect((await qemuProcesses(qemu.cluster, "post1")).map((p) => p.host)).toEqual(["h1"]);
     expect((await waitForPhase(agent("h2").client(), started.id, ["failed", "cancelled"])).phase).toBe(
       "failed",
     );
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    expect(await guestTrouble(cluster as Cluster, "h1", "post1")).toEqual([]);
+    expect(await guestTrouble(qemu.cluster, "h1", "post1")).toEqual([]);
   }, 180_000);
 });
 
@@ -84,20 +76,18 @@ describe("QEMU driver: target agent dies on the hand-off, before running the gue
     expect(stuck.phase).toBe("needs-attention");
     await waitFor("the target agent to die", async () => (agent("h2").running ? undefined : true));
     // Outcome unknown: the source's guest stays paused, and nothing runs anywhere.
-    expect(await copies(cluster as Cluster, "hand1")).toEqual([
+    expect(await copies(qemu.cluster, "hand1")).toEqual([
       { host: "h1", state: "suspended", flags: "-n---s" },
     ]);
-    expect(await qemuProcesses(cluster as Cluster, "hand1")).toHaveLength(2);
+    expect(await qemuProcesses(qemu.cluster, "hand1")).toHaveLength(2);
 
     await agent("h2").start(60_000);
     const settled = await waitForPhase(agent("h1").client(), started.id, ["completed", "failed"], 60_000);
     expect(settled.phase).toBe("completed");
-    expect(await copies(cluster as Cluster, "hand1")).toEqual([
-      { host: "h2", state: "active", flags: "-n----" },
-    ]);
-    expect((await qemuProcesses(cluster as Cluster, "hand1")).map((p) => p.host)).toEqual(["h2"]);
+    expect(await copies(qemu.cluster, "hand1")).toEqual([{ host: "h2", state: "active", flags: "-n----" }]);
+    expect((await qemuProcesses(qemu.cluster, "hand1")).map((p) => p.host)).toEqual(["h2"]);
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    expect(await guestTrouble(cluster as Cluster, "h2", "hand1")).toEqual([]);
+    expect(await guestTrouble(qemu.cluster, "h2", "hand1")).toEqual([]);
   }, 180_000);
 });
 
@@ -109,11 +99,11 @@ describe("QEMU driver: target agent dies on the hand-off and its QEMU dies while
       .startMigration({ domain: "gone1", target: agent("h2").config.url, maxBandwidthMiBps: 32 });
     expect((await waitForEnd(agent("h1").client(), started.id, 90_000)).phase).toBe("needs-attention");
     await waitFor("the target agent to die", async () => (agent("h2").running ? undefined : true));
-    const onTarget = (await qemuProcesses(cluster as Cluster, "gone1")).filter((p) => p.host === "h2");
+    const onTarget = (await qemuProcesses(qemu.cluster, "gone1")).filter((p) => p.host === "h2");
     expect(onTarget).toHaveLength(1);
     process.kill((onTarget[0] as { pid: number }).pid, "SIGKILL");
     await waitFor("the target's QEMU to go", async () =>
-      (await qemuProcesses(cluster as Cluster, "gone1")).some((p) => p.host === "h2") ? undefined : true,
+      (await qemuProcesses(qemu.cluster, "gone1")).some((p) => p.host === "h2") ? undefined : true,
     );
 
     // The target agent starts all the same, and says the guest could not run there.
@@ -126,9 +116,9 @@ describe("QEMU driver: target agent dies on the hand-off and its QEMU dies while
     expect(settled.phase).toBe("failed");
     expect(settled.error).toMatch(/h2 reports failed/);
     expect(await runningCopies("gone1")).toEqual(["h1"]);
-    expect((await copies(cluster as Cluster, "gone1")).map((c) => c.host)).toEqual(["h1"]);
-    expect((await qemuProcesses(cluster as Cluster, "gone1")).map((p) => p.host)).toEqual(["h1"]);
+    expect((await copies(qemu.cluster, "gone1")).map((c) => c.host)).toEqual(["h1"]);
+    expect((await qemuProcesses(qemu.cluster, "gone1")).map((p) => p.host)).toEqual(["h1"]);
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    expect(await guestTrouble(cluster as Cluster, "h1", "gone1")).toEqual([]);
+    expect(await guestTrouble(qemu.cluster, "h1", "gone1")).toEqual([]);
   }, 180_000);
 });
