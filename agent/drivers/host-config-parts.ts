@@ -31,6 +31,24 @@ export const domainDisksConfig = z
   .array(z.strictObject({ name: configName.optional(), volume: configName }))
   .default([]);
 
+/** A domain's NICs as configured, with default names and the driver's generated MAC for each left out. */
+export function configuredNetworks(
+  networks: z.infer<typeof domainNetworksConfig>,
+  generatedMac: (index: number) => string,
+) {
+  return networks.map((network, i) => ({
+    name: network.name ?? `vnet${i}`,
+    switch: network.switch,
+    mac: network.mac ?? generatedMac(i),
+    bridge: network.bridge ?? null,
+  }));
+}
+
+/** A domain's disks as configured, with default names. */
+export function configuredDisks(disks: z.infer<typeof domainDisksConfig>) {
+  return disks.map((disk, i) => ({ name: disk.name ?? `vdisk${i}`, volume: disk.volume }));
+}
+
 export const switchesConfig = z
   .array(z.strictObject({ name: configName, nic: configName.nullable().default(null) }))
   .default([]);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type DomainLifecycle, DomainStateError, ResourceError } from "../driver";
+import { configuredDisks, configuredNetworks } from "../host-config-parts";
 import { type QemuDomainConfig, qemuDomainConfigSchema } from "./qemu-config";
 import type { QemuDomain } from "./qemu-domain";
 import type { QemuHost } from "./qemu-host";
@@ -83,13 +84,8 @@ function fromConfig(hostName: string, config: QemuDomainConfig): QemuDomain {
     vcpus: config.vcpus,
     memoryMiB: config.memoryMiB,
     cpuArch: config.cpuArch,
-    networks: config.networks.map((network, i) => ({
-      name: network.name ?? `vnet${i}`,
-      switch: network.switch,
-      mac: network.mac ?? generatedMac(hostName, config.name, i),
-      bridge: network.bridge ?? null,
-    })),
-    disks: config.disks.map((disk, i) => ({ name: disk.name ?? `vdisk${i}`, volume: disk.volume })),
+    networks: configuredNetworks(config.networks, (i) => generatedMac(hostName, config.name, i)),
+    disks: configuredDisks(config.disks),
     workload: { dirtyRateMiBps: config.workload.dirtyRateMiBps, wwsMiB: config.workload.wwsMiB },
     consolePort: null,
     bootedAt: null,

@@ -13,6 +13,7 @@ import {
   ResourceError,
   type TransferResult,
 } from "../driver";
+import { configuredDisks, configuredNetworks } from "../host-config-parts";
 import { RealClock } from "./clock";
 import { IncomingTransfer } from "./incoming";
 import { sendState } from "./outgoing";
@@ -264,13 +265,8 @@ function fromConfig(hostName: string, config: SimDomainConfig): SimDomain {
     memoryBlocks,
     cpuArch: config.cpuArch,
     strands: [],
-    networks: config.networks.map((network, i) => ({
-      name: network.name ?? `vnet${i}`,
-      switch: network.switch,
-      mac: network.mac ?? generatedMac(hostName, config.name, i),
-      bridge: network.bridge ?? null,
-    })),
-    disks: config.disks.map((disk, i) => ({ name: disk.name ?? `vdisk${i}`, volume: disk.volume })),
+    networks: configuredNetworks(config.networks, (i) => generatedMac(hostName, config.name, i)),
+    disks: configuredDisks(config.disks),
     directIO: config.directIO,
     cryptoUnits: config.cryptoUnits,
     delayedReconfig: config.delayedReconfig,
