@@ -98,6 +98,11 @@ export interface HypervisorDriver {
   readonly kind: string;
   /** Present where domains can be defined, started and stopped through the API. */
   readonly lifecycle?: DomainLifecycle;
+  /**
+   * Whether the stop-and-copy goes at the link's full speed rather than at the migration's
+   * bandwidth limit (QEMU lifts its limit once the guest is paused); predictions then use the link.
+   */
+  readonly unthrottledStopAndCopy?: boolean;
   /** Loads the hypervisor's state (or re-attaches to it after an agent restart). */
   start(): Promise<void>;
   stop(): Promise<void>;

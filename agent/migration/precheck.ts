@@ -79,6 +79,7 @@ export async function precheck(
     downtimeLimitMs,
     workload: await driver.workload(domain.name),
     onNoConvergence: request.onNoConvergence ?? config.migration.onNoConvergence,
+    ...(driver.unthrottledStopAndCopy ? { stopCopyBytesPerSec: config.migration.linkMiBps * MiB } : {}),
   });
   return {
     checks,

@@ -2,6 +2,7 @@ import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { GUEST_READY_LINE, type GuestImage, guestWorkloadArgs } from "../../agent/drivers/qemu/guest-image";
+import { precopyRound } from "../../agent/drivers/qemu/migration-progress";
 import { launchQemu, type QemuHandle } from "../../agent/drivers/qemu/qemu-process";
 import { isAlive, readPidFile } from "../../agent/drivers/qemu/qemu-run-dir";
 import { queryMigrate } from "../../agent/drivers/qemu/qmp-commands";
@@ -87,7 +88,7 @@ export class DirectGuest {
         error: null,
         totalMs: endedAt - startedAt,
         qemuTotalMs: info.totalTimeMs ?? null,
-        rounds: info.ram?.dirtySyncCount ?? 0,
+        rounds: precopyRound(info),
         qemuDowntimeMs: info.downtimeMs ?? null,
         pauseMs: between(stopAt, resumeAt),
         reportedDowntimeMs: null,

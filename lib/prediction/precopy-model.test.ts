@@ -175,6 +175,44 @@ describe("predictMigration: live", () => {
   });
 });
 
+describe("predictMigration: what QEMU does differently", () => {
+  const qemuLike = (over: Partial<PredictionInput>) =>
+    predictMigration({
+      kind: "live",
+      memoryBytes: 256 * MiB,
+      bandwidthBytesPerSec: 32 * MiB,
+      workload: { dirtyRateBytesPerSec: 4 * MiB, wwsBytes: 64 * MiB, pattern: "sweep" },
+      ...over,
+    });
+
+  it("copies only the populated memory in the first round (zero pages cost next to nothing)", () => {
+    const whole = qemuLike({});
+    const populated = qemuLike({
+      workload: { dirtyRateBytesPerSec: 4 * MiB, wwsBytes: 64 * MiB, populatedBytes: 128 * MiB },
+    });
+    // 256 MiB at 32 MiB/s is 8 s; 128 MiB is 4 s, and the guest dirties half as much meanwhile.
+    within(whole.seconds, 8 + 1 + 0.125, 0.001);
+    within(populated.seconds, 4 + 0.5 + 0.0625, 0.001);
+    expect(populated.transferBytes).toBe(128 * MiB + 16 * MiB + 2 * MiB);
+  });
+
+  it("never copies more than the memory in the first round", () => {
+    const over = qemuLike({ workload: { dirtyRateBytesPerSec: 0, populatedBytes: 512 * MiB } });
+    expect(over.transferBytes).toBe(256 * MiB);
+  });
+
+  it("sends the stop-and-copy at the link's speed, while the stop rule keeps the bandwidth limit", () => {
+    const throttled = qemuLike({});
+    const unthrottled = qemuLike({ stopCopyBytesPerSec: 1024 * MiB });
+    expect(unthrottled.rounds).toBe(throttled.rounds);
+    expect(unthrottled.transferBytes).toBe(throttled.transferBytes);
+    // The last 4 MiB: 125 ms at 32 MiB/s, 3.9 ms at 1 GiB/s.
+    within(throttled.downtimeMs, 125, 0.001);
+    within(unthrottled.downtimeMs, 3.90625, 0.001);
+    within(throttled.seconds - unthrottled.seconds, 0.125 - 0.00390625, 0.001);
+  });
+});
+
 describe("dirtiedBytes", () => {
   const memory = GiB;
 

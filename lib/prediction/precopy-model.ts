@@ -24,6 +24,12 @@ export interface WorkloadModel {
   /** Writable working set; the guest's writes fall in it. Defaults to the whole memory. */
   wwsBytes?: number;
   pattern?: "sweep" | "random";
+  /**
+   * Memory the guest has ever touched. The rest is zero, and a hypervisor that skips zero pages
+   * (QEMU sends a few bytes for each) copies only this much in the first round. Defaults to the
+   * whole memory, as the simulated hypervisor sends it.
+   */
+  populatedBytes?: number;
 }
 
 /**
@@ -74,6 +80,11 @@ export interface PredictionInput {
   downtimeLimitMs?: number;
   workload: WorkloadModel;
   onNoConvergence?: NonConvergencePolicy;
+  /**
+   * How fast the stop-and-copy goes. QEMU decides to stop with the bandwidth limit, as the stop
+   * rules here do, but then sends the last pages at the link's full speed. Defaults to the bandwidth.
+   */
+  stopCopyBytesPerSec?: number;
 }
 
 /** Bytes a cold migration sends: the domain's definition only. */
@@ -121,7 +132,8 @@ function predictLive(
   const downtimeLimitMs = input.downtimeLimitMs ?? STOP_RULES.defaultDowntimeLimitMs;
   let sent = 0;
   let seconds = 0;
-  let toSend = memory;
+  const stopCopyRate = input.stopCopyBytesPerSec ?? bandwidth;
+  let toSend = Math.min(workload.populatedBytes ?? memory, memory);
   for (let round = 1; ; round++) {
     const reason = stopReason({
       round,
@@ -133,7 +145,7 @@ function predictLive(
       downtimeLimitMs,
     });
     if (reason !== null) {
-      const stopCopySeconds = toSend / bandwidth;
+      const stopCopySeconds = toSend / stopCopyRate;
       return {
         ...base,
         kind: "live",

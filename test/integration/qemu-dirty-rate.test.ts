@@ -1,7 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { guestWorkloadArgs } from "../../agent/drivers/qemu/guest-image";
+import { readGuestRamResident } from "../../agent/drivers/qemu/guest-ram";
 import { calcDirtyRate } from "../../agent/drivers/qemu/qmp-commands";
 import { IMAGE_TIMEOUT_MS, QemuFleet, qemuAndGuest, waitForGuestReady } from "./qemu-harness";
+
+const MiB = 1024 * 1024;
 
 // QEMU's own measurement of the guest's dirty rate, against the rate the guest was told to keep.
 describe("calc-dirty-rate on the tiny guest", () => {
@@ -24,6 +27,18 @@ describe("calc-dirty-rate on the tiny guest", () => {
     expect(busyRate.dirtyRateMiBps).toBeGreaterThanOrEqual(6);
     expect(busyRate.dirtyRateMiBps).toBeLessThanOrEqual(32);
     expect(idleRate.dirtyRateMiBps).toBeLessThanOrEqual(3);
+  }, 90_000);
+
+  it("reads what the guest populated: its writing set and kernel, not its untouched memory", async () => {
+    const guest = await fleet.launch("populated", {
+      memoryMiB: 256,
+      append: guestWorkloadArgs({ dirtyMiBps: 4, wssMiB: 64 }),
+    });
+    await waitForGuestReady(guest);
+    const resident = await readGuestRamResident(guest.pid, 256 * MiB);
+    console.log(`256 MiB guest writing 64 MiB: ${((resident ?? 0) / MiB).toFixed(0)} MiB populated`);
+    expect(resident).toBeGreaterThan(64 * MiB);
+    expect(resident).toBeLessThan(240 * MiB);
   }, 90_000);
 
   it("refuses a measuring time QEMU would not take", async () => {

@@ -3,6 +3,7 @@ import {
   nonConvergence,
   nonConvergenceMessage,
   PollWake,
+  precopyRound,
   sourcePaused,
   stopAndCopyTime,
   transferProgress,
@@ -43,6 +44,14 @@ describe("transferProgress", () => {
       dirtyRateBytesPerSec: 8 * MiB,
       expectedDowntimeMs: 420,
     });
+  });
+
+  it("counts a completed migration's rounds without the two syncs QEMU makes once the guest is paused", () => {
+    const completed = active({ "dirty-sync-count": 8 }, { status: "completed" });
+    expect(precopyRound(completed)).toBe(6);
+    expect(transferProgress(completed)?.round).toBe(6);
+    expect(precopyRound(active({ "dirty-sync-count": 8 }))).toBe(8);
+    expect(precopyRound(active({ "dirty-sync-count": 2 }, { status: "completed" }))).toBe(1);
   });
 
   it("has nothing to say during setup", () => {

@@ -8,6 +8,7 @@ import {
   nonConvergence,
   nonConvergenceMessage,
   PollWake,
+  precopyRound,
   type QemuStopReason,
   sourcePaused,
   stopAndCopyTime,
@@ -140,7 +141,8 @@ export async function sendGuest(transfer: OutgoingTransfer): Promise<QemuTransfe
     const qemuDowntimeMs = info.downtimeMs ?? null;
     const now = performance.now();
     return {
-      rounds: info.ram?.dirtySyncCount ?? 0,
+      // A warm migration is one pass over a paused guest, whatever QEMU counts.
+      rounds: transfer.warm ? 1 : precopyRound(info),
       transferredBytes: info.ram?.transferred ?? 0,
       // From the pause to the target's answer: the guest stays paused while the target confirms.
       stopAndCopyMs: stopAndCopyTime({ warm: transfer.warm, pausedAt, completedAt, now, qemuDowntimeMs }),

@@ -16,6 +16,7 @@ import {
 } from "../driver";
 import { DirtyRateMeter } from "./dirty-rate";
 import { QemuLifecycle, seedDomains } from "./domain-lifecycle";
+import { readGuestRamResident } from "./guest-ram";
 import { listenForMigration } from "./incoming-port";
 import { IncomingTransfer } from "./incoming-transfer";
 import type { CpuFacts } from "./machine-facts";
@@ -45,6 +46,7 @@ export interface QemuDriverOptions {
  */
 export class QemuDriver implements HypervisorDriver {
   readonly kind = "qemu";
+  readonly unthrottledStopAndCopy = true;
   readonly lifecycle: QemuLifecycle;
   private readonly qemu: QemuHost;
   private readonly incoming = new Map<string, IncomingTransfer>();
@@ -108,7 +110,10 @@ export class QemuDriver implements HypervisorDriver {
     };
   }
 
-  /** The dirty rate measured by QEMU now (a one-second sample); the writing set from the definition. */
+  /**
+   * The dirty rate measured by QEMU now (a one-second sample), the memory the guest populated (what
+   * QEMU's first round sends), and the writing set from the definition.
+   */
   async workload(name: string): Promise<WorkloadModel> {
     const domain = this.qemu.require(name);
     const guest = this.qemu.guest(name);
@@ -124,8 +129,16 @@ export class QemuDriver implements HypervisorDriver {
           );
           return undefined;
         });
-    const rate = (await measured) ?? domain.workload.dirtyRateMiBps * MiB;
-    return { dirtyRateBytesPerSec: rate, wwsBytes, pattern: "sweep" };
+    const [rate, populatedBytes] = await Promise.all([
+      Promise.resolve(measured).then((bytesPerSec) => bytesPerSec ?? domain.workload.dirtyRateMiBps * MiB),
+      readGuestRamResident(guest.pid, domain.memoryMiB * MiB),
+    ]);
+    return {
+      dirtyRateBytesPerSec: rate,
+      wwsBytes,
+      pattern: "sweep",
+      ...(populatedBytes === null ? {} : { populatedBytes }),
+    };
   }
 
   async prepareIncoming(migration: IncomingMigration, hooks: IncomingHooks): Promise<TransferEndpoint> {
