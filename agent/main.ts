@@ -1,17 +1,23 @@
 import { parseArgs } from "node:util";
-import { pino } from "pino";
 import { ConfigError, loadAgentConfig } from "./config";
+import { reloadConfig } from "./config-reload";
+import { createAgentLogger } from "./logger";
 import { startAgent } from "./server";
 
-/** `npm run agent -- --config FILE`: runs one host agent until SIGTERM or SIGINT. */
+/**
+ * `npm run agent -- --config FILE`: runs one host agent until SIGTERM or SIGINT; SIGHUP reloads its
+ * tokens, peers and allow-list from FILE (config-reload.ts).
+ */
 
 const USAGE = "usage: npm run agent -- --config FILE";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { config: { type: "string", short: "c" } }, strict: true });
   if (!values.config) throw new ConfigError(USAGE);
-  const config = await loadAgentConfig(values.config);
-  const log = pino({ level: config.log.level, base: { host: config.name } });
+  const configPath = values.config;
+  const { config, warnings } = await loadAgentConfig(configPath);
+  const log = createAgentLogger(config);
+  for (const warning of warnings) log.warn(warning);
   const agent = await startAgent(config, log);
 
   let stopping = false;
@@ -25,6 +31,11 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+  let reloading = Promise.resolve(true);
+  process.on("SIGHUP", () => {
+    log.info("SIGHUP: reloading the config");
+    reloading = reloading.then(() => reloadConfig(configPath, config, agent.access, log));
+  });
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,8 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
 import type { Logger } from "pino";
+import { AgentAccess } from "./auth/access";
+import { peerLookup } from "./auth/peer-clients";
+import { readAgentTls } from "./auth/tls-files";
 import type { AgentConfig } from "./config";
 import type { HypervisorDriver } from "./drivers/driver";
 import { createQemuDriver } from "./drivers/qemu/create-qemu-driver";
@@ -13,6 +16,8 @@ import { Coordinator } from "./migration/coordinator";
 /** One host agent: its hypervisor driver, its migrations and its HTTP API, started and stopped together. */
 export interface Agent {
   app: FastifyInstance;
+  /** Tokens, peers and allow-list as they are now: a reloaded config is applied here. */
+  access: AgentAccess;
   coordinator: Coordinator;
   driver: HypervisorDriver;
   close(): Promise<void>;
@@ -45,21 +50,27 @@ export async function createDriver(config: AgentConfig, log: Logger): Promise<Hy
 }
 
 export async function startAgent(config: AgentConfig, log: Logger): Promise<Agent> {
+  const tls = readAgentTls(config.tls);
+  const access = new AgentAccess(config);
   const driver = await createDriver(config, log);
   await driver.start();
   const metrics = new AgentMetrics();
-  const coordinator = new Coordinator(config, driver, metrics, log);
+  const coordinator = new Coordinator(config, driver, metrics, log, peerLookup(config, access, tls?.client));
   await coordinator.open();
 
-  const app: FastifyInstance = Fastify({
+  const options = {
     loggerInstance: log as FastifyBaseLogger,
     // Requests are logged at debug level below; the dashboard polls, so info would drown the log.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
     forceCloseConnections: true,
-  });
+  };
+  // The routes are the same over HTTPS; Fastify types an https instance apart, hence the cast.
+  const app = (tls
+    ? Fastify({ ...options, https: tls.server })
+    : Fastify(options)) as unknown as FastifyInstance;
   installErrorHandling(app);
-  const authenticate = bearerCheck(config.token);
+  const authenticate = bearerCheck(access);
   app.addHook("onRequest", async (request) => authenticate(request));
   app.addHook("onResponse", async (request, reply) => {
     request.log.debug(
@@ -67,7 +78,7 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Agen
       "request",
     );
   });
-  registerRoutes(app, { config, driver, coordinator, metrics });
+  registerRoutes(app, { config, driver, coordinator, metrics, access });
   await app.listen({ host: config.listen.host, port: config.listen.port });
   log.info(
     { url: config.url, driver: driver.kind, domains: driver.domains().length },
@@ -76,6 +87,7 @@ export async function startAgent(config: AgentConfig, log: Logger): Promise<Agen
 
   return {
     app,
+    access,
     coordinator,
     driver,
     async close() {

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AgentConfig } from "../agent/config";
 import { AgentClient } from "../lib/agent-client/agent-client";
+import type { ClientTls } from "../lib/agent-client/http-call";
 
 /**
  * One host agent as a separate operating-system process, the way it runs in production: its own
@@ -18,8 +19,10 @@ export class AgentProcess {
   readonly configPath: string;
   readonly logPath: string;
 
+  /** Its config file holds only hashes: the token is what clients (and the manifest) use. */
   constructor(
     readonly config: AgentConfig,
+    readonly token: string,
     folder: string,
   ) {
     this.configPath = join(folder, "configs", `${config.name}.json`);
@@ -43,7 +46,13 @@ export class AgentProcess {
   }
 
   client(timeoutMs = 10_000): AgentClient {
-    return new AgentClient({ url: this.config.url, token: this.config.token, timeoutMs });
+    return new AgentClient({ url: this.config.url, token: this.token, timeoutMs, tls: this.clientTls() });
+  }
+
+  /** Trusts the CA of an https agent (the cluster's own), so its clients need no environment. */
+  clientTls(): ClientTls | undefined {
+    const ca = this.config.tls?.ca;
+    return ca ? { ca: readFileSync(ca) } : undefined;
   }
 
   /** Starts the process; `env` adds variables (the tests arm crash points with BALLAST_FAULTS). */

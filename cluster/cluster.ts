@@ -20,6 +20,8 @@ export interface ClusterOptions {
   listenHost?: string;
   timeScale?: number;
   logLevel?: ClusterLayout["logLevel"];
+  /** HTTPS for every agent (ClusterLayout.tls); absent, plain HTTP. */
+  tls?: ClusterLayout["tls"];
   /** How long each agent has to answer once spawned (AgentProcess.start's default when absent). */
   startTimeoutMs?: number;
 }
@@ -50,9 +52,10 @@ export class Cluster {
         ports,
         timeScale: options.timeScale,
         logLevel: options.logLevel,
+        tls: options.tls,
       });
       const cluster = new Cluster(
-        configs.map((config) => new AgentProcess(config, stateRoot)),
+        configs.map(({ config, token }) => new AgentProcess(config, token, stateRoot)),
         stateRoot,
         temporary,
         options.driver ?? "sim",
@@ -83,10 +86,10 @@ export class Cluster {
   /** The manifest of CONTRACTS.md, plus each agent's process id (tests stop one to see it go down). */
   manifest(): { agents: { name: string; url: string; token: string; pid: number | undefined }[] } {
     return {
-      agents: this.agents.map(({ config, pid }) => ({
+      agents: this.agents.map(({ config, token, pid }) => ({
         name: config.name,
         url: config.url,
-        token: config.token,
+        token,
         pid,
       })),
     };

@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 import { type AgentConfig, parseAgentConfig } from "../agent/config";
+import { hashToken, mintToken } from "../lib/agent-auth/token-hash";
 
 /**
  * A demo cluster's scenario file: defaults shared by every host, then each host with its hardware
@@ -59,37 +59,43 @@ export interface ClusterLayout {
   ports: number[];
   timeScale?: number;
   logLevel?: AgentConfig["log"]["level"];
+  /** HTTPS for every agent: one certificate (for the listen address) and the CA that signed it. */
+  tls?: { cert: string; key: string; ca: string };
+}
+
+/** An agent's config, which holds only token hashes, and its token, which only the manifest holds. */
+export interface AgentSetup {
+  config: AgentConfig;
+  token: string;
 }
 
 /** One agent config per host, each with its own token and every other host as a peer. */
-export function agentConfigs(scenario: Scenario, layout: ClusterLayout): AgentConfig[] {
+export function agentConfigs(scenario: Scenario, layout: ClusterLayout): AgentSetup[] {
+  const scheme = layout.tls ? "https" : "http";
   const agents = scenario.hosts.map((host, index) => {
     const port = layout.ports[index];
     if (port === undefined) throw new Error(`no port for host ${host.name}`);
-    return {
-      host,
-      port,
-      url: `http://${layout.listenHost}:${port}`,
-      token: randomBytes(24).toString("base64url"),
-    };
+    const token = mintToken();
+    return { host, port, url: `${scheme}://${layout.listenHost}:${port}`, token, hash: hashToken(token) };
   });
-  return agents.map(({ host, port, url, token }) => {
+  return agents.map(({ host, port, url, token, hash }) => {
     const { name, allowMigrationsFrom, migration, domains, ...hardware } = host;
     const config = {
       name,
       listen: { host: layout.listenHost, port },
       url,
-      token,
+      tokens: [{ hash }],
       peers: agents
         .filter((other) => other.host.name !== name)
-        .map((other) => ({ url: other.url, token: other.token })),
+        .map((other) => ({ name: other.host.name, url: other.url, hash: other.hash })),
+      ...(layout.tls ? { tls: layout.tls } : {}),
       allowMigrationsFrom: allowMigrationsFrom ?? scenario.defaults.allowMigrationsFrom,
       stateDir: join(layout.stateRoot, name),
       log: { level: layout.logLevel ?? "info" },
       migration: { ...scenario.defaults.migration, ...migration },
       driver: driverConfig(scenario, layout, { ...scenario.defaults.host, ...hardware, domains }),
     };
-    return parseAgentConfig(config, `scenario host ${name}`);
+    return { config: parseAgentConfig(config, `scenario host ${name}`), token };
   });
 }
 

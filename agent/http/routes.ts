@@ -1,15 +1,16 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { resolveMigrationSchema, startMigrationSchema } from "../../lib/schemas/migration";
 import { abortRequestSchema, helloRequestSchema, prepareRequestSchema } from "../../lib/schemas/peer";
-import { notFound } from "../api-error";
+import { ApiError, notFound } from "../api-error";
+import type { AgentAccess } from "../auth/access";
 import type { AgentConfig } from "../config";
 import type { HypervisorDriver } from "../drivers/driver";
 import type { AgentMetrics } from "../metrics";
 import type { Coordinator } from "../migration/coordinator";
-import { allowListCheck } from "./auth";
 import { registerDomainRoutes } from "./domain-routes";
 import { parseBody } from "./errors";
+import { installPeerAuth } from "./peer-auth";
 
 /** The agent API v1 (CONTRACTS.md section 1) and the peer routes agents use among themselves. */
 
@@ -18,6 +19,7 @@ export interface RouteDeps {
   driver: HypervisorDriver;
   coordinator: Coordinator;
   metrics: AgentMetrics;
+  access: AgentAccess;
 }
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -25,7 +27,7 @@ const nameParams = z.object({ name: z.string().min(1).max(100) });
 
 export function registerRoutes(
   app: FastifyInstance,
-  { config, driver, coordinator, metrics }: RouteDeps,
+  { config, driver, coordinator, metrics, access }: RouteDeps,
 ): void {
   app.get("/healthz", async () => ({ status: "ok", name: config.name, driver: driver.kind }));
 
@@ -45,7 +47,7 @@ export function registerRoutes(
     return domain;
   });
 
-  registerDomainRoutes(app, { config, driver, coordinator, metrics });
+  registerDomainRoutes(app, { config, driver, coordinator, metrics, access });
 
   app.post("/v1/migrations", async (request, reply) => {
     const body = parseBody(startMigrationSchema, request.body);
@@ -66,26 +68,43 @@ export function registerRoutes(
     return reply.code(202).send(status);
   });
 
-  const allowed = allowListCheck(config.name, config.allowMigrationsFrom);
+  // Agent to agent: signed both ways and checked against the allow-list (peer-auth.ts).
   app.register(async (peer) => {
-    peer.addHook("preHandler", async (request) => allowed(request));
+    installPeerAuth(peer, access, config.name);
     peer.post("/v1/peer/hello", async (request) => {
-      parseBody(helloRequestSchema, request.body);
+      sameSource(request.peerName, parseBody(helloRequestSchema, request.body).source.name);
       return coordinator.hello();
     });
     peer.post("/v1/peer/migrations", async (request, reply) => {
-      const endpoint = await coordinator.prepare(parseBody(prepareRequestSchema, request.body));
+      const body = parseBody(prepareRequestSchema, request.body);
+      sameSource(request.peerName, body.source.name);
+      const endpoint = await coordinator.prepare(body);
       return reply.code(201).send({ endpoint });
     });
+    // A migration is the business of its own source only.
+    const ownMigration = (request: FastifyRequest) => {
+      const status = coordinator.get(parseBody(idParams, request.params).id);
+      sameSource(request.peerName, status.source);
+      return status;
+    };
+    peer.get("/v1/peer/migrations/:id", async (request) => ownMigration(request));
     peer.post("/v1/peer/migrations/:id/finish", async (request) => ({
-      state: await coordinator.finish(parseBody(idParams, request.params).id),
+      state: await coordinator.finish(ownMigration(request).id),
     }));
     peer.post("/v1/peer/migrations/:id/abort", async (request) => {
-      await coordinator.abort(
-        parseBody(idParams, request.params).id,
-        parseBody(abortRequestSchema, request.body),
-      );
+      await coordinator.abort(ownMigration(request).id, parseBody(abortRequestSchema, request.body));
       return { ok: true };
     });
   });
+}
+
+/** A peer speaks only for itself: the source a body names must be the agent that signed it. */
+function sameSource(signedBy: string | undefined, named: string): void {
+  if (signedBy !== named) {
+    throw new ApiError(
+      403,
+      "SOURCE_MISMATCH",
+      `request signed by ${signedBy} but naming ${named} as its source`,
+    );
+  }
 }

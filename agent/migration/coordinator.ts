@@ -11,6 +11,7 @@ import {
 } from "../../lib/schemas/migration";
 import type { AbortRequest, HelloResponse, PrepareRequest, TransferEndpoint } from "../../lib/schemas/peer";
 import { ApiError, conflict, notFound } from "../api-error";
+import type { PeerLookup } from "../auth/peer-clients";
 import type { AgentConfig } from "../config";
 import type { HypervisorDriver } from "../drivers/driver";
 import type { AgentMetrics } from "../metrics";
@@ -29,9 +30,15 @@ export class Coordinator {
   private settling = false;
   private accepting = true;
 
-  constructor(config: AgentConfig, driver: HypervisorDriver, metrics: AgentMetrics, log: Logger) {
+  constructor(
+    config: AgentConfig,
+    driver: HypervisorDriver,
+    metrics: AgentMetrics,
+    log: Logger,
+    peers: PeerLookup,
+  ) {
     const store = new MigrationStore(config.stateDir, config.migration.historyLimit);
-    this.context = new MigrationContext(config, driver, store, metrics, log);
+    this.context = new MigrationContext(config, driver, store, metrics, log, peers);
   }
 
   /** Loads the migrations on disk and recovers them; then keeps settling what waits on peers. */

@@ -1,8 +1,9 @@
 import type { Logger } from "pino";
-import { PeerClient } from "../../lib/agent-client/peer-client";
+import type { PeerClient } from "../../lib/agent-client/peer-client";
 import type { MigrationMark } from "../../lib/flags";
 import { ProgressTracker } from "../../lib/progress";
 import { isFinalPhase, type Phase } from "../../lib/schemas/migration";
+import type { PeerLookup } from "../auth/peer-clients";
 import type { AgentConfig } from "../config";
 import type { HypervisorDriver, TransferProgress } from "../drivers/driver";
 import type { AgentMetrics } from "../metrics";
@@ -34,15 +35,12 @@ export class MigrationContext {
     readonly store: MigrationStore,
     readonly metrics: AgentMetrics,
     readonly log: Logger,
+    private readonly peers: PeerLookup,
   ) {}
 
-  /** Credentials for a peer agent, from the config's `peers`; undefined when there are none. */
+  /** A client for a peer agent, from the config's `peers` as they are now; undefined when not one. */
   peer(url: string): PeerClient | undefined {
-    const normalized = normalizeUrl(url);
-    const entry = this.config.peers.find((peer) => normalizeUrl(peer.url) === normalized);
-    return (
-      entry && new PeerClient(entry.url, entry.token, this.config.name, this.config.migration.peerTimeoutMs)
-    );
+    return this.peers(url);
   }
 
   busyReason(localName: string): string | null {
@@ -110,14 +108,5 @@ export class MigrationContext {
       { migration: record.id, role: record.role, domain: record.domain, phase, error },
       `migration ${phase}`,
     );
-  }
-}
-
-export function normalizeUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return url;
   }
 }

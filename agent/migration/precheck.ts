@@ -1,4 +1,4 @@
-import { AgentHttpError } from "../../lib/agent-client/errors";
+import { AgentHttpError, PeerNotVerifiedError } from "../../lib/agent-client/errors";
 import type { Reachability } from "../../lib/prechecks/facts";
 import { domainFacts, hostFacts, macsOf } from "../../lib/prechecks/from-inventory";
 import { runPrechecks } from "../../lib/prechecks/run-prechecks";
@@ -14,7 +14,8 @@ import type { HelloResponse } from "../../lib/schemas/peer";
 import { MiB } from "../../lib/units";
 import { notFound } from "../api-error";
 import type { DriverDomain } from "../drivers/driver";
-import { type MigrationContext, normalizeUrl } from "./migration-context";
+import { normalizeUrl } from "../url";
+import type { MigrationContext } from "./migration-context";
 
 /**
  * Phase 1 on the source (libvirt's Begin): ask the target about itself, run the whole catalogue,
@@ -119,11 +120,16 @@ async function greetTarget(
     const hello = await peer.hello({ name: config.name, url: config.url });
     return { reach: { status: "ok" }, hello };
   } catch (error) {
-    if (error instanceof AgentHttpError && error.status === 401) {
+    // Either end failed to prove itself: this agent's signature (401, or not a peer of the target),
+    // or the target's (an answer its hash in our peers does not verify).
+    if (error instanceof AgentHttpError && (error.status === 401 || error.code === "UNKNOWN_PEER")) {
       return {
-        reach: { status: "auth-failed", message: `target ${url} rejected our credentials` },
+        reach: { status: "auth-failed", message: `target ${url} rejected our credentials: ${error.message}` },
         hello: null,
       };
+    }
+    if (error instanceof PeerNotVerifiedError) {
+      return { reach: { status: "auth-failed", message: error.message }, hello: null };
     }
     if (error instanceof AgentHttpError && error.code === "NOT_ALLOWED_BY_TARGET") {
       return { reach: { status: "not-allowed", message: error.message }, hello: null };

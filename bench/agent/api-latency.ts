@@ -51,7 +51,7 @@ export async function apiLatency(options: ApiLatencyOptions = API_LATENCY_DEFAUL
     for (const path of ["/v1/domains", "/v1/host"]) {
       const base = {
         url: agent.config.url,
-        token: agent.config.token,
+        token: agent.token,
         path,
         concurrency: options.concurrency,
       };

@@ -11,6 +11,8 @@ import {
 } from "../schemas/migration";
 import { type HostSummaryAnswer, hostSummarySchema } from "../schemas/summary";
 import { AgentHttpError, AgentUnreachableError } from "./errors";
+import { type ClientTls, HttpCallError, httpCall } from "./http-call";
+import { agentTlsFromEnv } from "./tls-env";
 
 /**
  * A typed client of the host agent's API v1, used by the command-line client, the dashboard, the
@@ -20,10 +22,15 @@ import { AgentHttpError, AgentUnreachableError } from "./errors";
 export interface AgentClientOptions {
   url: string;
   token: string;
+  /** Every call ends within this (10 s unless given), answered or not. */
   timeoutMs?: number;
-  /** Extra headers on every request (agents name themselves to their peers). */
+  /** Extra headers on every request. */
   headers?: Record<string, string>;
+  /** CA (and client certificate) for https agents; from BALLAST_AGENT_CA/_CERT/_KEY unless given. */
+  tls?: ClientTls;
 }
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export type StartMigrationInput = Partial<StartMigrationRequest> &
   Pick<StartMigrationRequest, "domain" | "target">;
@@ -108,46 +115,56 @@ export class AgentClient {
     schema: S,
     body?: unknown,
   ): Promise<z.infer<S>> {
-    const data = await this.raw(method, path, body);
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      throw new AgentUnreachableError(
-        `${this.url}${path} answered an unexpected body: ${describeZodError(parsed.error)}`,
-      );
-    }
-    return parsed.data;
+    return parseAnswer(`${this.url}${path}`, schema, await this.raw(method, path, body));
   }
 
   async raw(method: string, path: string, body?: unknown): Promise<unknown> {
-    let response: Response;
-    try {
-      response = await fetch(`${this.url}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${this.options.token}`,
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-          ...this.options.headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
-      });
-    } catch (error) {
-      throw new AgentUnreachableError(`agent ${this.url} is unreachable: ${describeFetchError(error)}`);
-    }
-    const text = await response.text().catch(() => "");
-    const data = parseJson(text);
-    if (response.ok) return data;
-    const error = errorBodySchema.safeParse(data);
-    if (error.success) {
-      throw new AgentHttpError(
-        response.status,
-        error.data.error.code,
-        error.data.error.message,
-        error.data.checks,
-      );
-    }
-    throw new AgentHttpError(response.status, "HTTP_ERROR", `agent ${this.url} answered ${response.status}`);
+    const answer = await sendToAgent(this.url, {
+      method,
+      url: `${this.url}${path}`,
+      headers: {
+        authorization: `Bearer ${this.options.token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...this.options.headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      timeoutMs: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      tls: this.options.tls ?? agentTlsFromEnv(),
+    });
+    return readAnswer(this.url, answer.status, answer.text);
   }
+}
+
+/** One exchange with an agent; failing to get an answer is an AgentUnreachableError naming it. */
+export async function sendToAgent(agentUrl: string, call: Parameters<typeof httpCall>[0]) {
+  try {
+    return await httpCall(call);
+  } catch (error) {
+    const why = error instanceof HttpCallError ? error.message : String(error);
+    throw new AgentUnreachableError(`agent ${agentUrl} is unreachable: ${why}`);
+  }
+}
+
+/** An answer checked against its schema: anything else counts as no usable answer. */
+export function parseAnswer<S extends z.ZodType>(where: string, schema: S, data: unknown): z.infer<S> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    throw new AgentUnreachableError(
+      `${where} answered an unexpected body: ${describeZodError(parsed.error)}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** An answer's body, or the AgentHttpError its error status and body (CONTRACTS' shape) say. */
+export function readAnswer(agentUrl: string, status: number, text: string): unknown {
+  const data = parseJson(text);
+  if (status >= 200 && status < 300) return data;
+  const error = errorBodySchema.safeParse(data);
+  if (error.success) {
+    throw new AgentHttpError(status, error.data.error.code, error.data.error.message, error.data.checks);
+  }
+  throw new AgentHttpError(status, "HTTP_ERROR", `agent ${agentUrl} answered ${status}`);
 }
 
 function parseJson(text: string): unknown {
@@ -156,13 +173,4 @@ function parseJson(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-function describeFetchError(error: unknown): string {
-  if (error instanceof Error) {
-    if (error.name === "TimeoutError") return "no answer in time";
-    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-    return cause?.code ?? cause?.message ?? error.message;
-  }
-  return String(error);
 }

@@ -18,3 +18,11 @@ export class AgentHttpError extends Error {
 export class AgentUnreachableError extends Error {
   override name = "AgentUnreachableError";
 }
+
+/**
+ * A peer agent's answer that its expected signer did not sign: whatever it says is not trusted (the
+ * caller treats it as no answer). Its own status and error, untrusted, are in the message for admins.
+ */
+export class PeerNotVerifiedError extends AgentUnreachableError {
+  override name = "PeerNotVerifiedError";
+}

@@ -60,15 +60,17 @@ describe("config file", () => {
 
 describe("lifecycle", () => {
   it("answers /healthz and stops cleanly on SIGTERM, keeping its guests for the next start", async () => {
-    const [config] = agentConfigs(scenario([{ name: "solo", domains: [domain("keep1", 512)] }]), {
+    const [setup] = agentConfigs(scenario([{ name: "solo", domains: [domain("keep1", 512)] }]), {
       stateRoot: folder,
       listenHost: "127.0.0.1",
       ports: [0],
     });
-    if (!config) throw new Error("no config");
+    if (!setup) throw new Error("no config");
+    const { config, token } = setup;
     const [port = 0] = await findFreePorts("127.0.0.1", 0, 1);
     const agent = new AgentProcess(
       { ...config, listen: { ...config.listen, port }, url: `http://127.0.0.1:${port}` },
+      token,
       folder,
     );
     await agent.start();

@@ -30,7 +30,7 @@ async function post(
   const response = await fetch(`${agent("h1").config.url}${path}`, {
     method: "POST",
     headers: {
-      authorization: `Bearer ${agent("h1").config.token}`,
+      authorization: `Bearer ${agent("h1").token}`,
       "content-type": "application/json",
       ...headers,
     },
@@ -92,7 +92,7 @@ describe("allow-list of migration sources", () => {
   it("also guards the peer routes themselves", async () => {
     const peer = new AgentClient({
       url: agent("h4").config.url,
-      token: agent("h4").config.token,
+      token: agent("h4").token,
       headers: { "x-ballast-source": "h1" },
     });
     const error = await peer
@@ -146,7 +146,7 @@ describe("malformed requests", () => {
   it("refuses a peer body that does not parse", async () => {
     const peer = new AgentClient({
       url: agent("h2").config.url,
-      token: agent("h2").config.token,
+      token: agent("h2").token,
       headers: { "x-ballast-source": "h1" },
     });
     const error = await peer
