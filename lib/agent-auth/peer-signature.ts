@@ -74,6 +74,17 @@ export function answerText(answer: SignedAnswer): string {
   ].join("\n");
 }
 
+/** The headers that carry a signed request (its body travels as the request's body). */
+export function signedRequestHeaders(keys: Buffer[], request: SignedRequest): Record<string, string> {
+  return {
+    [PEER_HEADERS.source]: request.source,
+    [PEER_HEADERS.target]: request.target,
+    [PEER_HEADERS.timestamp]: request.timestamp,
+    [PEER_HEADERS.nonce]: request.nonce,
+    [PEER_HEADERS.signature]: sign(keys, requestText(request)),
+  };
+}
+
 export function newNonce(): string {
   return randomBytes(16).toString("hex");
 }

@@ -1,5 +1,11 @@
 import type { z } from "zod";
-import { answerText, newNonce, PEER_HEADERS, requestText, sign, verify } from "../agent-auth/peer-signature";
+import {
+  answerText,
+  newNonce,
+  PEER_HEADERS,
+  signedRequestHeaders,
+  verify,
+} from "../agent-auth/peer-signature";
 import { errorBodySchema } from "../schemas/errors";
 import { type MigrationStatus, migrationStatusSchema } from "../schemas/migration";
 import {
@@ -86,11 +92,7 @@ export class PeerClient {
       method,
       url: url.href,
       headers: {
-        [PEER_HEADERS.source]: sourceName,
-        [PEER_HEADERS.target]: targetName,
-        [PEER_HEADERS.timestamp]: signed.timestamp,
-        [PEER_HEADERS.nonce]: signed.nonce,
-        [PEER_HEADERS.signature]: sign(this.options.signingKeys(), requestText(signed)),
+        ...signedRequestHeaders(this.options.signingKeys(), signed),
         ...(body === undefined ? {} : { "content-type": "application/json" }),
       },
       body: body === undefined ? undefined : text,
