@@ -84,6 +84,11 @@ export class AgentProcess {
     clearTimeout(timer);
   }
 
+  /** SIGHUP: the agent reads its config file again (tokens, peers, allow-list), without a restart. */
+  reload(): void {
+    if (this.running) this.child?.kill("SIGHUP");
+  }
+
   /** SIGKILL: the agent dies on the spot, as in a crash. */
   async kill(): Promise<void> {
     const child = this.child;

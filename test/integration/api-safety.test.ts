@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cluster } from "../../cluster/cluster";
-import { AgentClient } from "../../lib/agent-client/agent-client";
 import { AgentHttpError } from "../../lib/agent-client/errors";
 import { domain, scenario, startCluster, waitForEnd, waitForPhase } from "./harness";
+import { peerClient } from "./peer-harness";
 
 /** What the API refuses, and that a refusal changes nothing: tokens, allow-lists, bad bodies, busy domains. */
 
@@ -90,13 +90,8 @@ describe("allow-list of migration sources", () => {
   });
 
   it("also guards the peer routes themselves", async () => {
-    const peer = new AgentClient({
-      url: agent("h4").config.url,
-      token: agent("h4").token,
-      headers: { "x-ballast-source": "h1" },
-    });
-    const error = await peer
-      .raw("POST", "/v1/peer/hello", { source: { name: "h1", url: "http://x" } })
+    const error = await peerClient(cluster, "h1", "h4")
+      .raw("POST", "/v1/peer/hello", { source: { name: "h1", url: agent("h1").config.url } })
       .catch((e: unknown) => e);
     expect((error as AgentHttpError).status).toBe(403);
     expect((error as AgentHttpError).code).toBe("NOT_ALLOWED_BY_TARGET");
@@ -144,16 +139,19 @@ describe("malformed requests", () => {
   });
 
   it("refuses a peer body that does not parse", async () => {
-    const peer = new AgentClient({
-      url: agent("h2").config.url,
-      token: agent("h2").token,
-      headers: { "x-ballast-source": "h1" },
-    });
-    const error = await peer
+    const error = await peerClient(cluster, "h1", "h2")
       .raw("POST", "/v1/peer/migrations", { id: "x", spec: { vcpus: -1 } })
       .catch((e: unknown) => e);
     expect((error as AgentHttpError).status).toBe(400);
     expect(await agent("h2").client().migrations()).toEqual([]);
+  });
+
+  it("answers a body over the limit (1 MiB) with 413 in the error shape, and starts nothing", async () => {
+    const huge = JSON.stringify({ domain: "a1", target: agent("h2").config.url, pad: "x".repeat(1_100_000) });
+    const response = await post("/v1/migrations", huge);
+    expect(response.status).toBe(413);
+    expect(response.body).toEqual({ error: { code: "BODY_TOO_LARGE", message: expect.any(String) } });
+    expect(await h1().migrations()).toEqual([]);
   });
 });
 
