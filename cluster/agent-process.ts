@@ -49,10 +49,15 @@ export class AgentProcess {
     return new AgentClient({ url: this.config.url, token: this.token, timeoutMs, tls: this.clientTls() });
   }
 
-  /** Trusts the CA of an https agent (the cluster's own), so its clients need no environment. */
+  /**
+   * Trusts the CA of an https agent (the cluster's own), so its clients need no environment; where
+   * the agents require client certificates, the cluster's own clients present the agent's.
+   */
   clientTls(): ClientTls | undefined {
-    const ca = this.config.tls?.ca;
-    return ca ? { ca: readFileSync(ca) } : undefined;
+    const tls = this.config.tls;
+    if (!tls?.ca) return undefined;
+    const mine = tls.requireClientCert ? { cert: readFileSync(tls.cert), key: readFileSync(tls.key) } : {};
+    return { ca: readFileSync(tls.ca), ...mine };
   }
 
   /** Starts the process; `env` adds variables (the tests arm crash points with BALLAST_FAULTS). */

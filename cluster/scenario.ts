@@ -60,7 +60,7 @@ export interface ClusterLayout {
   timeScale?: number;
   logLevel?: AgentConfig["log"]["level"];
   /** HTTPS for every agent: one certificate (for the listen address) and the CA that signed it. */
-  tls?: { cert: string; key: string; ca: string };
+  tls?: { cert: string; key: string; ca: string; requireClientCert?: boolean };
 }
 
 /** An agent's config, which holds only token hashes, and its token, which only the manifest holds. */

@@ -87,6 +87,12 @@ function describe(error: unknown): string {
   if (code && UNTRUSTED_CERT.has(code)) {
     return `its TLS certificate is not trusted (${code}): give this client the CA that signed it (BALLAST_AGENT_CA for the dashboard and ctl, tls.ca in an agent's config)`;
   }
+  if (
+    code === "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED" ||
+    code === "ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE"
+  ) {
+    return `it requires a client certificate its CA signed (${code}): BALLAST_AGENT_CERT and BALLAST_AGENT_KEY for the dashboard and ctl`;
+  }
   if (code === "ERR_TLS_CERT_ALTNAME_INVALID") return `its TLS certificate is for another name (${code})`;
   if (code === "CERT_HAS_EXPIRED") return "its TLS certificate has expired (CERT_HAS_EXPIRED)";
   if (code === "EPROTO" && /wrong version number|packet length too long/i.test(message ?? "")) {
