@@ -9,7 +9,7 @@ import type { ClientTls } from "./http-call";
 
 let cached: ClientTls | undefined;
 
-export function agentTlsFromEnv(env: NodeJS.ProcessEnv = process.env): ClientTls {
+export function agentTlsFromEnv(env: Record<string, string | undefined> = process.env): ClientTls {
   if (env === process.env && cached) return cached;
   const tls: ClientTls = {};
   if (env.BALLAST_AGENT_CA) tls.ca = readPem("BALLAST_AGENT_CA", env.BALLAST_AGENT_CA);
