@@ -3,8 +3,10 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { Toaster } from "sonner";
+import type { Role } from "@/lib/auth/roles";
+import { RoleProvider } from "./auth/role-context";
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ role, children }: { role: Role | null; children: ReactNode }) {
   const [client] = useState(
     () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: true, retry: 1 } } }),
   );
@@ -12,7 +14,7 @@ export function Providers({ children }: { children: ReactNode }) {
   // once, and its confirmation must still be read.
   return (
     <QueryClientProvider client={client}>
-      {children}
+      <RoleProvider role={role}>{children}</RoleProvider>
       <Toaster position="bottom-right" richColors closeButton />
     </QueryClientProvider>
   );

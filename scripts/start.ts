@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { ensureAuthSecret } from "../lib/auth/secret";
 import { databaseUrl, providerOf } from "../prisma/provider";
 
 /**
@@ -10,6 +11,8 @@ import { databaseUrl, providerOf } from "../prisma/provider";
  * http://127.0.0.1:$PORT until SIGINT or SIGTERM, which stop all of it (CONTRACTS.md section 4).
  * Its arguments go to the demo cluster (cluster/main.ts); `--driver qemu` first installs QEMU when
  * missing and builds the guest image, in the foreground, so a newcomer sees what takes the time.
+ * On a database without users it creates the first ones and prints how to sign in (the demo
+ * accounts, or with BALLAST_ADMIN_EMAIL one admin with a random password).
  */
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -18,7 +21,8 @@ const MANIFEST = resolve(ROOT, process.env.BALLAST_MANIFEST ?? ".cluster/manifes
 // SQLite (.data/ballast.db) unless DATABASE_URL names another file or a PostgreSQL database.
 const DATABASE_URL = databaseUrl();
 const PROVIDER = providerOf(DATABASE_URL);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL };
+// better-auth's telemetry is off in its options too; the variable keeps any other copy quiet.
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_TELEMETRY: "0", DATABASE_URL, PORT };
 const children: ChildProcess[] = [];
 
 function run(command: string, args: string[]): void {
@@ -92,6 +96,9 @@ const npx = (args: string[]) => run("npx", ["--no-install", ...args]);
 // Applies prisma/<provider>/migrations (prisma.config.ts picks them from DATABASE_URL).
 console.log(`start: database on ${PROVIDER}`);
 npx(["prisma", "migrate", "deploy"]);
+// The secret that signs session cookies (.data/auth-secret unless BETTER_AUTH_SECRET is set).
+ensureAuthSecret(ROOT);
+run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/create-first-users.ts"]);
 if (buildIsStale()) npx(["next", "build"]);
 
 // A manifest left by an earlier run names agents that are gone: wait for this run's.

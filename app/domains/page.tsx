@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DomainsTable } from "@/components/domains/domains-table";
+import { pageUser } from "@/lib/auth/session";
 import { parseDomainQuery } from "@/lib/dashboard/domain-filters";
 import { domainPage } from "@/lib/dashboard/domain-list";
 import { FIRST_VIEW_MAX_AGE_MS } from "@/lib/dashboard/live-ages";
@@ -13,6 +14,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 /** The page of rows the URL asks for, filtered and sorted over every domain, rendered on the server. */
 export default async function DomainsPage({ searchParams }: { searchParams: Search }) {
+  await pageUser("/domains");
   const raw = await searchParams;
   const query = parseDomainQuery({
     get: (name) => {

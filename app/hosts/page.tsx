@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { HostsTable } from "@/components/hosts/hosts-table";
+import { pageUser } from "@/lib/auth/session";
 import { FIRST_VIEW_MAX_AGE_MS } from "@/lib/dashboard/live-ages";
 import { liveHostsView } from "@/lib/dashboard/live-views";
 
@@ -8,6 +9,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Hosts" };
 
 export default async function HostsPage() {
+  await pageUser("/hosts");
   const view = await liveHostsView(FIRST_VIEW_MAX_AGE_MS);
   return (
     <div className="space-y-6">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { LiveActiveMigrations } from "@/components/migrations/active-migrations";
 import { HistoryFilter } from "@/components/migrations/history-filter";
 import { HistoryTable } from "@/components/migrations/history-table";
+import { pageUser } from "@/lib/auth/session";
 import { listHistory } from "@/lib/dashboard/history";
 import { FIRST_VIEW_MAX_AGE_MS } from "@/lib/dashboard/live-ages";
 import { liveHosts } from "@/lib/dashboard/live-cluster";
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "Migrations" };
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function MigrationsPage({ searchParams }: { searchParams: Search }) {
+  await pageUser("/migrations");
   const raw = await searchParams;
   const values = Object.fromEntries(
     ["domain", "host", "outcome", "kind"].map((key) => [

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { Forbidden } from "@/components/auth/forbidden";
 import { AgentForm } from "@/components/settings/agent-form";
 import { AgentsList } from "@/components/settings/agents-list";
 import { PlannerSettingsForm } from "@/components/settings/planner-settings-form";
 import { RulesSection } from "@/components/settings/rules-section";
+import { can } from "@/lib/auth/roles";
+import { pageUser } from "@/lib/auth/session";
 import { listAgents } from "@/lib/dashboard/agents";
 import { listRules, plannerSettings } from "@/lib/dashboard/planner-store";
 
@@ -11,6 +14,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
+  const user = await pageUser("/settings");
+  if (!can(user.role, "manage-settings")) return <Forbidden what="Settings" />;
   const [agents, settings, rules] = await Promise.all([listAgents(), plannerSettings(), listRules()]);
   return (
     <div className="mx-auto max-w-5xl space-y-8">

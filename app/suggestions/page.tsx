@@ -7,6 +7,7 @@ import { PlanFigures } from "@/components/suggestions/plan-figures";
 import { PlanRunPanel } from "@/components/suggestions/plan-run-panel";
 import { SuggestionForm } from "@/components/suggestions/suggestion-form";
 import { UnplaceableList } from "@/components/suggestions/unplaceable-list";
+import { pageUser } from "@/lib/auth/session";
 import { listRules, plannerSettings } from "@/lib/dashboard/planner-store";
 import { parseRuleText } from "@/lib/dashboard/rule-text";
 import { type Suggestions, suggest } from "@/lib/dashboard/suggestions";
@@ -59,6 +60,7 @@ function requestOf(
 }
 
 export default async function SuggestionsPage({ searchParams }: { searchParams: Search }) {
+  await pageUser("/suggestions");
   const raw = await searchParams;
   const maintenance = hostNameSchema.safeParse(raw.maintenance).data;
   const { request, ruleText, problem } = requestOf(raw, maintenance);

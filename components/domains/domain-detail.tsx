@@ -1,5 +1,6 @@
 "use client";
 
+import { Can } from "@/components/auth/role-context";
 import { useDomainDetail } from "@/components/cluster/live-queries";
 import { MigrateButton } from "@/components/migrate/migrate-button";
 import type { DomainDetailView, DomainHere } from "@/lib/dashboard/domain-detail-view";
@@ -48,7 +49,13 @@ function DomainView({ here }: { here: DomainHere }) {
       <DomainHeader
         domain={domain}
         host={here.host}
-        actions={canMigrate && <MigrateButton domain={domain.name} source={here.host} hosts={here.hosts} />}
+        actions={
+          canMigrate && (
+            <Can permission="migrate">
+              <MigrateButton domain={domain.name} source={here.host} hosts={here.hosts} />
+            </Can>
+          )
+        }
       />
       <FlagsLegend />
       {migration && <DomainMigration migration={migration} host={here.host} />}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Can } from "@/components/auth/role-context";
 import { Badge } from "@/components/ui/badge";
 import { secondaryButton } from "@/components/ui/buttons";
 import { leaveMaintenanceMode } from "@/lib/actions/planner";
@@ -22,9 +23,11 @@ export function MaintenanceControl({ host, maintenance }: { host: string; mainte
   const [pending, startTransition] = useTransition();
   if (!maintenance)
     return (
-      <Link href={`/suggestions?maintenance=${encodeURIComponent(host)}`} className={secondaryButton}>
-        Maintenance mode…
-      </Link>
+      <Can permission="maintenance">
+        <Link href={`/suggestions?maintenance=${encodeURIComponent(host)}`} className={secondaryButton}>
+          Maintenance mode…
+        </Link>
+      </Can>
     );
   const leave = () =>
     startTransition(async () => {
@@ -38,9 +41,11 @@ export function MaintenanceControl({ host, maintenance }: { host: string; mainte
       <span className="text-slate-600">
         since {maintenance.since.slice(0, 16).replace("T", " ")} UTC, by {maintenance.startedBy}
       </span>
-      <button type="button" className={secondaryButton} disabled={pending} onClick={leave}>
-        {pending ? "Leaving…" : "Leave maintenance"}
-      </button>
+      <Can permission="maintenance">
+        <button type="button" className={secondaryButton} disabled={pending} onClick={leave}>
+          {pending ? "Leaving…" : "Leave maintenance"}
+        </button>
+      </Can>
       {error && (
         <span role="alert" className="text-red-800">
           {error}

@@ -2,10 +2,19 @@
 
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { Can } from "@/components/auth/role-context";
 import { cancelMigration } from "@/lib/actions/migrations";
 
-/** Cancel, asked once more before it goes to the source agent. */
-export function CancelButton({ id, source, domain }: { id: string; source: string; domain: string }) {
+/** Cancel, asked once more before it goes to the source agent; shown to roles that may cancel. */
+export function CancelButton(props: { id: string; source: string; domain: string }) {
+  return (
+    <Can permission="cancel-migration">
+      <ConfirmCancel {...props} />
+    </Can>
+  );
+}
+
+function ConfirmCancel({ id, source, domain }: { id: string; source: string; domain: string }) {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { Can } from "@/components/auth/role-context";
 import { primaryButton } from "@/components/ui/buttons";
 import { enterMaintenanceMode } from "@/lib/actions/planner";
 
@@ -25,9 +26,11 @@ export function EnterMaintenanceButton({ host, empty }: { host: string; empty: b
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
       <p>{host} holds no domain that needs to move.</p>
-      <button type="button" className={primaryButton} disabled={pending} onClick={enter}>
-        {pending ? "Entering…" : `Put ${host} in maintenance`}
-      </button>
+      <Can permission="maintenance">
+        <button type="button" className={primaryButton} disabled={pending} onClick={enter}>
+          {pending ? "Entering…" : `Put ${host} in maintenance`}
+        </button>
+      </Can>
       {error && (
         <p role="alert" className="text-red-800">
           {error}

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { Can } from "@/components/auth/role-context";
 import { primaryButton, secondaryButton } from "@/components/ui/buttons";
 import { applySuggestions } from "@/lib/actions/planner";
 import type { PlannedMove } from "@/lib/planner/plan-types";
@@ -121,36 +122,38 @@ export function MovesTable({
           </tbody>
         </table>
       </div>
-      <div className="flex flex-wrap items-center gap-3 text-sm">
-        {!confirming ? (
-          <button
-            type="button"
-            className={primaryButton}
-            disabled={chosen.length === 0}
-            onClick={() => setConfirming(true)}
-          >
-            {applyLabel}…
-          </button>
-        ) : (
-          <>
-            <span>
-              Start {chosen.length} migration(s) in waves
-              {maintenance ? ` and put ${maintenance} in maintenance` : ""}?
-            </span>
-            <button type="button" className={primaryButton} disabled={pending} onClick={apply}>
-              {pending ? "Starting…" : "Yes, apply"}
+      <Can permission="apply-plan">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          {!confirming ? (
+            <button
+              type="button"
+              className={primaryButton}
+              disabled={chosen.length === 0}
+              onClick={() => setConfirming(true)}
+            >
+              {applyLabel}…
             </button>
-            <button type="button" className={secondaryButton} onClick={() => setConfirming(false)}>
-              Not now
-            </button>
-          </>
-        )}
-        {error && (
-          <p role="alert" className="text-red-800">
-            {error}
-          </p>
-        )}
-      </div>
+          ) : (
+            <>
+              <span>
+                Start {chosen.length} migration(s) in waves
+                {maintenance ? ` and put ${maintenance} in maintenance` : ""}?
+              </span>
+              <button type="button" className={primaryButton} disabled={pending} onClick={apply}>
+                {pending ? "Starting…" : "Yes, apply"}
+              </button>
+              <button type="button" className={secondaryButton} onClick={() => setConfirming(false)}>
+                Not now
+              </button>
+            </>
+          )}
+          {error && (
+            <p role="alert" className="text-red-800">
+              {error}
+            </p>
+          )}
+        </div>
+      </Can>
     </div>
   );
 }

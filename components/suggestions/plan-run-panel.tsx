@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
+import { Can } from "@/components/auth/role-context";
 import { MigrationProgress } from "@/components/migrations/migration-progress";
 import { Badge } from "@/components/ui/badge";
 import { dangerButton, dangerOutlineButton, secondaryButton } from "@/components/ui/buttons";
@@ -59,7 +60,11 @@ export function PlanRunPanel({ initial }: { initial: PlanRunView }) {
           {run.maintenance ? `Emptying ${run.maintenance} for maintenance` : `Applying a ${run.goal} plan`}:{" "}
           <span role="status">{describe(run.state, counts)}</span>
         </h2>
-        {run.state === "running" && <CancelPlan id={run.id} />}
+        {run.state === "running" && (
+          <Can permission="apply-plan">
+            <CancelPlan id={run.id} />
+          </Can>
+        )}
       </div>
       <ol className="space-y-2">
         {run.moves.map((move) => (

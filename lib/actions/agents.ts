@@ -1,6 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { AuditAction } from "../audit/events";
+import { auditResult } from "../audit/record";
+import { authorize } from "../auth/authorize";
+import type { SignedInUser } from "../auth/session";
 import {
   type AgentField,
   type AgentTestReport,
@@ -22,13 +26,19 @@ import {
   updateAgent as updateAgentRecord,
 } from "../dashboard/agents";
 import { invalidateLive } from "../dashboard/live-cluster";
-import { addAgentSchema, agentIdSchema, updateAgentSchema } from "../validations/agent";
+import {
+  addAgentSchema,
+  agentIdSchema,
+  type UpdateAgentInput,
+  updateAgentSchema,
+} from "../validations/agent";
 import { type ActionResult, invalid } from "./result";
 
 /**
  * The agent registry of the settings page: add, change, remove and test agents. Add and change
  * first ask the agent for its host with the given token, so only agents that answer, accept the
- * token and carry the given name get in. Tokens go in, never out: not in results, errors or logs.
+ * token and carry the given name get in. Tokens go in, never out: not in results, errors, logs or
+ * the audit log. Admins only; every change, and every refusal, is audited.
  */
 
 type Failure = Extract<ActionResult<never>, { ok: false }>;
@@ -73,10 +83,35 @@ async function save(
   }
 }
 
+/** The caller, if an admin; the refusal otherwise (audited under the agent's name or id). */
+async function admin(action: AuditAction, target: string) {
+  return authorize("manage-agents", { action, target });
+}
+
+async function audited<T>(
+  user: SignedInUser,
+  action: AuditAction,
+  target: string,
+  result: ActionResult<T>,
+): Promise<ActionResult<T>> {
+  await auditResult(user, { action, target }, result);
+  return result;
+}
+
 export async function addAgent(input: unknown): Promise<ActionResult<RegisteredAgent>> {
   const parsed = addAgentSchema.safeParse(fields(input));
   if (!parsed.success) return invalid(parsed.error);
-  const agent = parsed.data;
+  const target = `${parsed.data.name} (${parsed.data.url})`;
+  const allowed = await admin("agent.add", target);
+  if (!allowed.ok) return allowed;
+  return audited(allowed.user, "agent.add", target, await add(parsed.data));
+}
+
+async function add(agent: {
+  name: string;
+  url: string;
+  token: string;
+}): Promise<ActionResult<RegisteredAgent>> {
   const client = clientForUrl(agent.url, agent.token);
   const check = await checkAgent(agent, () => client.host());
   if (!check.ok) return failure(check);
@@ -87,7 +122,13 @@ export async function addAgent(input: unknown): Promise<ActionResult<RegisteredA
 export async function updateAgent(input: unknown): Promise<ActionResult<RegisteredAgent>> {
   const parsed = updateAgentSchema.safeParse(fields(input));
   if (!parsed.success) return invalid(parsed.error);
-  const { id, name, url, token } = parsed.data;
+  const target = `${parsed.data.name} (${parsed.data.url})${parsed.data.token ? ", new token" : ""}`;
+  const allowed = await admin("agent.change", target);
+  if (!allowed.ok) return allowed;
+  return audited(allowed.user, "agent.change", target, await update(parsed.data));
+}
+
+async function update({ id, name, url, token }: UpdateAgentInput): Promise<ActionResult<RegisteredAgent>> {
   const current = await getAgent(id);
   if (!current) return { ok: false, error: unknownAgentMessage() };
   if (!token && url !== current.url) return failure({ error: TOKEN_FOR_NEW_URL, field: "token" });
@@ -101,13 +142,21 @@ export async function updateAgent(input: unknown): Promise<ActionResult<Register
 export async function removeAgent(id: string): Promise<ActionResult<RegisteredAgent>> {
   const parsed = agentIdSchema.safeParse(id);
   if (!parsed.success) return invalid(parsed.error);
+  const allowed = await admin("agent.remove", `agent ${parsed.data}`);
+  if (!allowed.ok) return allowed;
+  const result = await remove(parsed.data);
+  const target = result.ok ? `${result.data.name} (${result.data.url})` : `agent ${parsed.data}`;
+  return audited(allowed.user, "agent.remove", target, result);
+}
+
+async function remove(id: string): Promise<ActionResult<RegisteredAgent>> {
   try {
-    const removed = await deleteAgent(parsed.data);
+    const removed = await deleteAgent(id);
     if (!removed) return { ok: false, error: unknownAgentMessage() };
     changed();
     return { ok: true, data: removed };
   } catch (error) {
-    console.error(`agent registry: removing ${parsed.data} failed (${errorKind(error)})`);
+    console.error(`agent registry: removing ${id} failed (${errorKind(error)})`);
     return {
       ok: false,
       error: "could not remove the agent: the dashboard's database failed (see the server log)",
@@ -119,6 +168,8 @@ export async function removeAgent(id: string): Promise<ActionResult<RegisteredAg
 export async function testAgent(id: string): Promise<ActionResult<AgentTestReport>> {
   const parsed = agentIdSchema.safeParse(id);
   if (!parsed.success) return invalid(parsed.error);
+  const allowed = await authorize("manage-agents");
+  if (!allowed.ok) return allowed;
   const [agent, client] = await Promise.all([getAgent(parsed.data), clientForId(parsed.data)]);
   if (!agent || !client) return { ok: false, error: unknownAgentMessage() };
   try {

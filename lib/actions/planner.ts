@@ -1,6 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { auditResult } from "../audit/record";
+import { authorize } from "../auth/authorize";
+import type { SignedInUser } from "../auth/session";
 import { invalidateLive } from "../dashboard/live-cluster";
 import { enterMaintenance, leaveMaintenance } from "../dashboard/planner-store";
 import { suggest } from "../dashboard/suggestions";
@@ -9,21 +12,43 @@ import { ensurePlanRunner } from "../plan-runs/runner";
 import { requestCancel } from "../plan-runs/store";
 import { ACTIVE_RUN_STATES } from "../plan-runs/types";
 import { hostNameSchema } from "../validations/migration";
-import { applyRequestSchema, planRunIdSchema } from "../validations/planner";
+import { type ApplyRequest, applyRequestSchema, planRunIdSchema } from "../validations/planner";
 import { type ActionResult, invalid } from "./result";
 
 /**
  * Applying suggestions, cancelling an applied plan, leaving maintenance. The moves to apply are
  * named by domain and planned again on the server from what the agents report now: a browser
  * never dictates a move, and a cluster that changed since the page was shown is caught here.
+ * Each checks the caller's role first; what it did or refused goes to the audit log, and the
+ * signed-in user is who "started" the plan, its moves and the maintenance.
  */
-
-const STARTED_BY = "admin";
 
 export async function applySuggestions(input: unknown): Promise<ActionResult<{ runId: string }>> {
   const parsed = applyRequestSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { request, moves, maintenance } = parsed.data;
+  const { maintenance } = parsed.data;
+  const entry = {
+    action: "plan.apply",
+    target: `${parsed.data.moves.length} move(s)${maintenance ? `, maintenance of ${maintenance}` : ""}`,
+  } as const;
+  const allowed = await authorize("apply-plan", entry);
+  if (!allowed.ok) return allowed;
+  if (maintenance) {
+    const alsoMaintenance = await authorize("maintenance", {
+      action: "maintenance.enter",
+      target: maintenance,
+    });
+    if (!alsoMaintenance.ok) return alsoMaintenance;
+  }
+  const result = await apply(parsed.data, allowed.user);
+  await auditResult(allowed.user, { ...entry, detail: result.ok ? `plan ${result.data.runId}` : "" }, result);
+  return result;
+}
+
+async function apply(
+  { request, moves, maintenance }: ApplyRequest,
+  user: SignedInUser,
+): Promise<ActionResult<{ runId: string }>> {
   const running = await db.planRun.findFirst({ where: { state: { in: ACTIVE_RUN_STATES } } });
   if (running)
     return { ok: false, error: "a plan is being applied already: let it finish or cancel it first" };
@@ -50,7 +75,7 @@ export async function applySuggestions(input: unknown): Promise<ActionResult<{ r
     data: {
       goal: plan.goal,
       state: "running",
-      startedBy: STARTED_BY,
+      startedBy: user.email,
       metrics: JSON.stringify(plan.metrics),
       maintenance: maintenance ?? null,
       moves: {
@@ -68,7 +93,7 @@ export async function applySuggestions(input: unknown): Promise<ActionResult<{ r
       },
     },
   });
-  if (maintenance) await enterMaintenance(maintenance, STARTED_BY);
+  if (maintenance) await enterMaintenance(maintenance, user.email);
   await ensurePlanRunner();
   invalidateLive(); // the next render asks the agents, and sees the moves begin
   revalidatePath("/suggestions");
@@ -78,16 +103,30 @@ export async function applySuggestions(input: unknown): Promise<ActionResult<{ r
 export async function cancelPlanRun(input: unknown): Promise<ActionResult<null>> {
   const parsed = planRunIdSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  if (!(await requestCancel(parsed.data.id))) return { ok: false, error: "this plan has already ended" };
-  await ensurePlanRunner();
-  return { ok: true, data: null };
+  const entry = { action: "plan.cancel", target: `plan ${parsed.data.id}` } as const;
+  const allowed = await authorize("apply-plan", entry);
+  if (!allowed.ok) return allowed;
+  const cancelled = await requestCancel(parsed.data.id);
+  const result: ActionResult<null> = cancelled
+    ? { ok: true, data: null }
+    : { ok: false, error: "this plan has already ended" };
+  await auditResult(allowed.user, entry, result);
+  if (cancelled) await ensurePlanRunner();
+  return result;
 }
 
 export async function leaveMaintenanceMode(input: unknown): Promise<ActionResult<null>> {
   const parsed = hostNameSchema.safeParse((input as { host?: unknown } | null)?.host);
   if (!parsed.success) return invalid(parsed.error);
-  if (!(await leaveMaintenance(parsed.data)))
-    return { ok: false, error: `${parsed.data} is not in maintenance` };
+  const entry = { action: "maintenance.leave", target: parsed.data } as const;
+  const allowed = await authorize("maintenance", entry);
+  if (!allowed.ok) return allowed;
+  const left = await leaveMaintenance(parsed.data);
+  const result: ActionResult<null> = left
+    ? { ok: true, data: null }
+    : { ok: false, error: `${parsed.data} is not in maintenance` };
+  await auditResult(allowed.user, entry, result);
+  if (!left) return result;
   revalidatePath(`/hosts/${parsed.data}`);
   revalidatePath("/suggestions");
   return { ok: true, data: null };
@@ -97,7 +136,11 @@ export async function leaveMaintenanceMode(input: unknown): Promise<ActionResult
 export async function enterMaintenanceMode(input: unknown): Promise<ActionResult<null>> {
   const parsed = hostNameSchema.safeParse((input as { host?: unknown } | null)?.host);
   if (!parsed.success) return invalid(parsed.error);
-  await enterMaintenance(parsed.data, STARTED_BY);
+  const entry = { action: "maintenance.enter", target: parsed.data } as const;
+  const allowed = await authorize("maintenance", entry);
+  if (!allowed.ok) return allowed;
+  await enterMaintenance(parsed.data, allowed.user.email);
+  await auditResult(allowed.user, entry, { ok: true });
   revalidatePath(`/hosts/${parsed.data}`);
   revalidatePath("/suggestions");
   return { ok: true, data: null };

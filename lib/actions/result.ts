@@ -2,10 +2,19 @@ import type { z } from "zod";
 import { AgentHttpError, AgentUnreachableError } from "../agent-client/errors";
 import type { Check } from "../schemas/migration";
 
-/** What every server action answers: data, or an error a person can act on (never a secret). */
+/**
+ * What every server action answers: data, or an error a person can act on (never a secret). `code`
+ * marks the refusals of lib/auth/authorize.ts, as 401 and 403 would over HTTP.
+ */
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: string; checks?: Check[]; fields?: Record<string, string> };
+  | {
+      ok: false;
+      error: string;
+      code?: "UNAUTHENTICATED" | "FORBIDDEN";
+      checks?: Check[];
+      fields?: Record<string, string>;
+    };
 
 export function invalid(error: z.ZodError): ActionResult<never> {
   const fields: Record<string, string> = {};

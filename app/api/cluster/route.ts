@@ -1,3 +1,4 @@
+import { guardRoute } from "@/lib/auth/authorize";
 import { liveSnapshot } from "@/lib/dashboard/live-cluster";
 import { liveJson } from "@/lib/dashboard/live-json";
 
@@ -8,5 +9,7 @@ export const dynamic = "force-dynamic";
  * under /api/cluster/. The history is brought up to date on the way.
  */
 export async function GET(): Promise<Response> {
+  const refused = await guardRoute("view");
+  if (refused) return refused;
   return liveJson(await liveSnapshot());
 }

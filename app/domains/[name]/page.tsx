@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DomainDetail } from "@/components/domains/domain-detail";
+import { pageUser } from "@/lib/auth/session";
 import { domainDetailView } from "@/lib/dashboard/domain-detail-view";
 import { FIRST_VIEW_MAX_AGE_MS } from "@/lib/dashboard/live-ages";
 import { liveSnapshot } from "@/lib/dashboard/live-cluster";
@@ -30,6 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  * copy wherever it is. The page then stays on that host, so the live view can follow the domain away.
  */
 export default async function DomainPage({ params, searchParams }: Props) {
+  await pageUser(`/domains/${(await params).name}`);
   const name = decodeName((await params).name);
   const asked = (await searchParams).host;
   const host = Array.isArray(asked) ? asked[0] : asked;

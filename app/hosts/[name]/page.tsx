@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { HostDetail } from "@/components/hosts/host-detail";
+import { pageUser } from "@/lib/auth/session";
 import { maintenanceOf } from "@/lib/dashboard/planner-store";
 import { takeHostView } from "@/lib/dashboard/snapshot";
 
@@ -23,6 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** Only this host's agent is asked, here and by the page's live query. */
 export default async function HostPage({ params }: Props) {
+  await pageUser(`/hosts/${(await params).name}`);
   const raw = (await params).name;
   const decoded = decodeName(raw);
   const taken = (await takeHostView(decoded)) ?? (decoded === raw ? null : await takeHostView(raw));

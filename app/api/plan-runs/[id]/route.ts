@@ -1,3 +1,4 @@
+import { guardRoute } from "@/lib/auth/authorize";
 import { planRunView } from "@/lib/plan-runs/view";
 
 export const dynamic = "force-dynamic";
@@ -7,6 +8,8 @@ export async function GET(
   _request: Request,
   { params }: { params: Promise<{ id: string }> },
 ): Promise<Response> {
+  const refused = await guardRoute("view");
+  if (refused) return refused;
   const { id } = await params;
   const run = await planRunView(id);
   if (!run) return Response.json({ error: `no applied plan ${id}` }, { status: 404 });
