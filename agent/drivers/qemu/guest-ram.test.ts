@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseGuestRamResident } from "./guest-ram";
+import { findGuestRamMapping, isNonZeroPage, populatedPages } from "./guest-ram";
 
 const MiB = 1024 * 1024;
 
@@ -22,19 +22,43 @@ Size:            1048576 kB
 Rss:              900000 kB
 `;
 
-describe("parseGuestRamResident", () => {
-  it("reads the resident part of the private read-write mapping of the guest's size", () => {
-    expect(parseGuestRamResident(SMAPS, 1024 * MiB)).toBe(149504 * 1024);
+describe("findGuestRamMapping", () => {
+  it("finds the private read-write mapping of the guest's size, with its resident size", () => {
+    expect(findGuestRamMapping(SMAPS, 1024 * MiB)).toEqual({
+      start: 0x7fa4a7e00000,
+      end: 0x7fa4e7e00000,
+      residentBytes: 149504 * 1024,
+    });
   });
 
   it("does not take TCG's executable code buffer, a shared mapping or a smaller one", () => {
     const withoutRam = SMAPS.replace("7fa4a7e00000-7fa4e7e00000 rw-p", "7fa4a7e00000-7fa4e7e00000 r--p");
-    expect(parseGuestRamResident(withoutRam, 1024 * MiB)).toBeNull();
-    expect(parseGuestRamResident(SMAPS, 2048 * MiB)).toBeNull();
+    expect(findGuestRamMapping(withoutRam, 1024 * MiB)).toBeNull();
+    expect(findGuestRamMapping(SMAPS, 2048 * MiB)).toBeNull();
   });
 
   it("allows the mapping a few MiB of alignment padding", () => {
     const padded = SMAPS.replace("7fa4a7e00000-7fa4e7e00000", "7fa4a7e00000-7fa4e8000000");
-    expect(parseGuestRamResident(padded, 1024 * MiB)).toBe(149504 * 1024);
+    expect(findGuestRamMapping(padded, 1024 * MiB)?.residentBytes).toBe(149504 * 1024);
+  });
+});
+
+describe("populatedPages", () => {
+  it("takes the pages pagemap says are present (bit 63) or swapped out (bit 62), not the untouched", () => {
+    const entries = Buffer.alloc(4 * 8);
+    entries.writeBigUInt64LE(1n << 63n, 0);
+    entries.writeBigUInt64LE(0x12345n, 8); // a frame number without the present bit
+    entries.writeBigUInt64LE(1n << 62n, 16);
+    entries.writeBigUInt64LE((1n << 63n) | 0xabcn, 24);
+    expect(populatedPages(entries, 10)).toEqual([10, 12, 13]);
+  });
+});
+
+describe("isNonZeroPage", () => {
+  it("tells a zero page from one with a single byte set", () => {
+    const page = Buffer.alloc(4096);
+    expect(isNonZeroPage(page)).toBe(false);
+    page[4095] = 1;
+    expect(isNonZeroPage(page)).toBe(true);
   });
 });

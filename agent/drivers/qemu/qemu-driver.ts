@@ -16,7 +16,7 @@ import {
 } from "../driver";
 import { DirtyRateMeter } from "./dirty-rate";
 import { QemuLifecycle, seedDomains } from "./domain-lifecycle";
-import { readGuestRamResident } from "./guest-ram";
+import { measurePopulated, type PopulatedMemory } from "./guest-ram";
 import { listenForMigration } from "./incoming-port";
 import { IncomingTransfer } from "./incoming-transfer";
 import type { CpuFacts } from "./machine-facts";
@@ -26,6 +26,7 @@ import { incomingCopy } from "./qemu-domain";
 import { QemuHost } from "./qemu-host";
 import { GUEST_REAL_ADDRESS } from "./qemu-view";
 import { reattach } from "./reattach";
+import { RecentMeasurements } from "./recent-measurements";
 
 export interface QemuDriverOptions {
   hostName: string;
@@ -52,6 +53,8 @@ export class QemuDriver implements HypervisorDriver {
   private readonly incoming = new Map<string, IncomingTransfer>();
   private readonly outgoing = new Set<string>();
   private readonly meter = new DirtyRateMeter();
+  /** What each guest has populated (not zero), for the predictions. */
+  private readonly populated = new RecentMeasurements<PopulatedMemory | null>();
 
   constructor(private readonly options: QemuDriverOptions) {
     this.qemu = new QemuHost({
@@ -129,15 +132,15 @@ export class QemuDriver implements HypervisorDriver {
           );
           return undefined;
         });
-    const [rate, populatedBytes] = await Promise.all([
+    const [rate, populated] = await Promise.all([
       Promise.resolve(measured).then((bytesPerSec) => bytesPerSec ?? domain.workload.dirtyRateMiBps * MiB),
-      readGuestRamResident(guest.pid, domain.memoryMiB * MiB),
+      this.populated.get(name, () => measurePopulated(guest.pid, domain.memoryMiB * MiB)),
     ]);
     return {
       dirtyRateBytesPerSec: rate,
       wwsBytes,
       pattern: "sweep",
-      ...(populatedBytes === null ? {} : { populatedBytes }),
+      ...(populated === null ? {} : { populatedBytes: populated.bytes }),
     };
   }
 
@@ -224,6 +227,7 @@ export class QemuDriver implements HypervisorDriver {
     } finally {
       this.outgoing.delete(name);
       this.meter.forget(name);
+      this.populated.forget(name);
     }
   }
 
