@@ -14,6 +14,17 @@ import type { DomainSpec, TransferEndpoint, TransferParams } from "../../lib/sch
 /** A domain as the hypervisor knows it; the agent adds the migration flags. */
 export type DriverDomain = Omit<Domain, "flags" | "migration">;
 
+/**
+ * A hypervisor's stop-and-copy, where it differs from the pre-copy model's default: the last
+ * dirty pages sent at the migration's bandwidth limit, and nothing else.
+ */
+export interface StopAndCopyTraits {
+  /** Sent at the link's full speed (QEMU lifts its bandwidth limit once the guest is paused). */
+  unthrottled: boolean;
+  /** The pause beyond sending memory: stopping the vCPUs, the device state, the hand-over. */
+  fixedMs: number;
+}
+
 export interface TransferProgress {
   round: number;
   transferredBytes: number;
@@ -98,11 +109,8 @@ export interface HypervisorDriver {
   readonly kind: string;
   /** Present where domains can be defined, started and stopped through the API. */
   readonly lifecycle?: DomainLifecycle;
-  /**
-   * Whether the stop-and-copy goes at the link's full speed rather than at the migration's
-   * bandwidth limit (QEMU lifts its limit once the guest is paused); predictions then use the link.
-   */
-  readonly unthrottledStopAndCopy?: boolean;
+  /** How its stop-and-copy differs from the model's plain one, for the predictions. */
+  readonly stopAndCopy?: StopAndCopyTraits;
   /** Loads the hypervisor's state (or re-attaches to it after an agent restart). */
   start(): Promise<void>;
   stop(): Promise<void>;

@@ -2,7 +2,7 @@ import { AgentHttpError, PeerNotVerifiedError } from "../../lib/agent-client/err
 import type { Reachability } from "../../lib/prechecks/facts";
 import { domainFacts, hostFacts, macsOf } from "../../lib/prechecks/from-inventory";
 import { runPrechecks } from "../../lib/prechecks/run-prechecks";
-import { predictMigration } from "../../lib/prediction/precopy-model";
+import { type PredictionInput, predictMigration } from "../../lib/prediction/precopy-model";
 import type {
   Check,
   MigrationKind,
@@ -13,7 +13,7 @@ import type {
 import type { HelloResponse } from "../../lib/schemas/peer";
 import { MiB } from "../../lib/units";
 import { notFound } from "../api-error";
-import type { DriverDomain } from "../drivers/driver";
+import type { DriverDomain, StopAndCopyTraits } from "../drivers/driver";
 import { normalizeUrl } from "../url";
 import type { MigrationContext } from "./migration-context";
 
@@ -80,7 +80,7 @@ export async function precheck(
     downtimeLimitMs,
     workload: await driver.workload(domain.name),
     onNoConvergence: request.onNoConvergence ?? config.migration.onNoConvergence,
-    ...(driver.unthrottledStopAndCopy ? { stopCopyBytesPerSec: config.migration.linkMiBps * MiB } : {}),
+    ...stopAndCopyInput(driver.stopAndCopy, config.migration.linkMiBps * MiB),
   });
   return {
     checks,
@@ -142,4 +142,16 @@ async function greetTarget(
       hello: null,
     };
   }
+}
+
+/** What the prediction needs to know of the driver's stop-and-copy. */
+function stopAndCopyInput(
+  traits: StopAndCopyTraits | undefined,
+  linkBytesPerSec: number,
+): Pick<PredictionInput, "stopCopyBytesPerSec" | "switchoverMs"> {
+  if (!traits) return {};
+  return {
+    ...(traits.unthrottled ? { stopCopyBytesPerSec: linkBytesPerSec } : {}),
+    switchoverMs: traits.fixedMs,
+  };
 }

@@ -211,6 +211,14 @@ describe("predictMigration: what QEMU does differently", () => {
     within(unthrottled.downtimeMs, 3.90625, 0.001);
     within(throttled.seconds - unthrottled.seconds, 0.125 - 0.00390625, 0.001);
   });
+
+  it("adds the switchover's fixed pause to the downtime and the duration", () => {
+    const plain = qemuLike({});
+    const withSwitchover = qemuLike({ switchoverMs: 12 });
+    within(withSwitchover.downtimeMs - plain.downtimeMs, 12, 0.001);
+    within(withSwitchover.seconds - plain.seconds, 0.012, 0.001);
+    expect(withSwitchover.rounds).toBe(plain.rounds);
+  });
 });
 
 describe("dirtiedBytes", () => {

@@ -85,6 +85,8 @@ export interface PredictionInput {
    * rules here do, but then sends the last pages at the link's full speed. Defaults to the bandwidth.
    */
   stopCopyBytesPerSec?: number;
+  /** The pause beyond sending the last pages (stopping the guest, its device state, hand-over). */
+  switchoverMs?: number;
 }
 
 /** Bytes a cold migration sends: the domain's definition only. */
@@ -133,6 +135,7 @@ function predictLive(
   let sent = 0;
   let seconds = 0;
   const stopCopyRate = input.stopCopyBytesPerSec ?? bandwidth;
+  const switchoverSeconds = (input.switchoverMs ?? 0) / 1000;
   let toSend = Math.min(workload.populatedBytes ?? memory, memory);
   for (let round = 1; ; round++) {
     const reason = stopReason({
@@ -149,8 +152,8 @@ function predictLive(
       return {
         ...base,
         kind: "live",
-        seconds: seconds + stopCopySeconds,
-        downtimeMs: stopCopySeconds * 1000,
+        seconds: seconds + stopCopySeconds + switchoverSeconds,
+        downtimeMs: (stopCopySeconds + switchoverSeconds) * 1000,
         transferBytes: sent + toSend,
         rounds: round,
         converges: converged(reason),
