@@ -1,8 +1,10 @@
 import { defineConfig } from "@playwright/test";
+import { storageStatePath } from "./e2e/auth";
 
 /**
  * Browser tests in Debian's Chromium against the built dashboard and a real demo cluster, both
- * started by `npm start`'s script on their own port, database and manifest.
+ * started by `npm start`'s script on their own port, database and manifest. The setup project signs
+ * the demo accounts in first; every spec then runs signed in as the admin unless it picks a role.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -10,6 +12,15 @@ export default defineConfig({
   testDir: "e2e",
   // The qemu demo cluster's suite has its own config (playwright.qemu.config.ts).
   testIgnore: "qemu/**",
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    {
+      name: "signed-in",
+      dependencies: ["setup"],
+      testMatch: /\.spec\.ts$/,
+      use: { storageState: storageStatePath("admin", PORT) },
+    },
+  ],
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

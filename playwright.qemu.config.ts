@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { storageStatePath } from "./e2e/auth";
 import { QEMU_E2E } from "./e2e/qemu/qemu-cluster";
 import sim from "./playwright.config";
 
@@ -13,6 +14,16 @@ export default defineConfig({
   ...sim,
   testDir: "e2e/qemu",
   testIgnore: [],
+  // The sim suite's sign-in setup, against this dashboard (its own database, so its own sessions).
+  projects: [
+    { name: "setup", testDir: "e2e", testMatch: /auth\.setup\.ts$/ },
+    {
+      name: "signed-in",
+      dependencies: ["setup"],
+      testMatch: /\.spec\.ts$/,
+      use: { storageState: storageStatePath("admin", PORT) },
+    },
+  ],
   // Migrations of real guests take seconds, not the sim's fractions of one.
   timeout: 120_000,
   use: { ...sim.use, baseURL: `http://127.0.0.1:${PORT}` },
