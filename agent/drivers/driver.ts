@@ -15,14 +15,16 @@ import type { DomainSpec, TransferEndpoint, TransferParams } from "../../lib/sch
 export type DriverDomain = Omit<Domain, "flags" | "migration">;
 
 /**
- * A hypervisor's stop-and-copy, where it differs from the pre-copy model's default: the last
- * dirty pages sent at the migration's bandwidth limit, and nothing else.
+ * What a hypervisor's migrations cost beyond the pre-copy model's plain transfer (every page at
+ * the bandwidth limit, nothing else), for the predictions.
  */
-export interface StopAndCopyTraits {
-  /** Sent at the link's full speed (QEMU lifts its bandwidth limit once the guest is paused). */
-  unthrottled: boolean;
-  /** The pause beyond sending memory: stopping the vCPUs, the device state, the hand-over. */
-  fixedMs: number;
+export interface MigrationCosts {
+  /** The stop-and-copy goes at the link's full speed (QEMU lifts its limit once the guest is paused). */
+  unthrottledStopAndCopy: boolean;
+  /** The guest's pause beyond sending memory: stopping its vCPUs, its device state. */
+  switchoverMs: number;
+  /** Before and after the transfer: the pre-check, starting the target, the hand-over. */
+  setupMs: number;
 }
 
 export interface TransferProgress {
@@ -109,8 +111,8 @@ export interface HypervisorDriver {
   readonly kind: string;
   /** Present where domains can be defined, started and stopped through the API. */
   readonly lifecycle?: DomainLifecycle;
-  /** How its stop-and-copy differs from the model's plain one, for the predictions. */
-  readonly stopAndCopy?: StopAndCopyTraits;
+  /** Where its migrations cost more (or less) than the model's plain transfer. */
+  readonly migrationCosts?: MigrationCosts;
   /** Loads the hypervisor's state (or re-attaches to it after an agent restart). */
   start(): Promise<void>;
   stop(): Promise<void>;

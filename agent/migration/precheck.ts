@@ -13,7 +13,7 @@ import type {
 import type { HelloResponse } from "../../lib/schemas/peer";
 import { MiB } from "../../lib/units";
 import { notFound } from "../api-error";
-import type { DriverDomain, StopAndCopyTraits } from "../drivers/driver";
+import type { DriverDomain, MigrationCosts } from "../drivers/driver";
 import { normalizeUrl } from "../url";
 import type { MigrationContext } from "./migration-context";
 
@@ -80,7 +80,7 @@ export async function precheck(
     downtimeLimitMs,
     workload: await driver.workload(domain.name),
     onNoConvergence: request.onNoConvergence ?? config.migration.onNoConvergence,
-    ...stopAndCopyInput(driver.stopAndCopy, config.migration.linkMiBps * MiB),
+    ...costInputs(driver.migrationCosts, config.migration.linkMiBps * MiB),
   });
   return {
     checks,
@@ -144,14 +144,15 @@ async function greetTarget(
   }
 }
 
-/** What the prediction needs to know of the driver's stop-and-copy. */
-function stopAndCopyInput(
-  traits: StopAndCopyTraits | undefined,
+/** What the prediction needs to know of the driver's costs beyond the plain transfer. */
+function costInputs(
+  costs: MigrationCosts | undefined,
   linkBytesPerSec: number,
-): Pick<PredictionInput, "stopCopyBytesPerSec" | "switchoverMs"> {
-  if (!traits) return {};
+): Pick<PredictionInput, "stopCopyBytesPerSec" | "switchoverMs" | "setupMs"> {
+  if (!costs) return {};
   return {
-    ...(traits.unthrottled ? { stopCopyBytesPerSec: linkBytesPerSec } : {}),
-    switchoverMs: traits.fixedMs,
+    ...(costs.unthrottledStopAndCopy ? { stopCopyBytesPerSec: linkBytesPerSec } : {}),
+    switchoverMs: costs.switchoverMs,
+    setupMs: costs.setupMs,
   };
 }

@@ -219,6 +219,26 @@ describe("predictMigration: what QEMU does differently", () => {
     within(withSwitchover.seconds - plain.seconds, 0.012, 0.001);
     expect(withSwitchover.rounds).toBe(plain.rounds);
   });
+
+  it("adds the setup to the duration but not to the downtime", () => {
+    const plain = qemuLike({});
+    const withSetup = qemuLike({ setupMs: 400 });
+    within(withSetup.seconds - plain.seconds, 0.4, 0.001);
+    expect(withSetup.downtimeMs).toBe(plain.downtimeMs);
+  });
+
+  it("a warm migration sends the populated memory once, paused from the start of the transfer", () => {
+    const warm = qemuLike({
+      kind: "warm",
+      setupMs: 400,
+      switchoverMs: 12,
+      workload: { dirtyRateBytesPerSec: 4 * MiB, populatedBytes: 128 * MiB },
+    });
+    // 128 MiB at 32 MiB/s: 4 s paused, plus the switchover; the setup comes before the pause.
+    expect(warm).toMatchObject({ transferBytes: 128 * MiB, rounds: 1 });
+    within(warm.downtimeMs, 4012, 0.001);
+    within(warm.seconds, 4.412, 0.001);
+  });
 });
 
 describe("dirtiedBytes", () => {

@@ -85,8 +85,10 @@ export interface PredictionInput {
    * rules here do, but then sends the last pages at the link's full speed. Defaults to the bandwidth.
    */
   stopCopyBytesPerSec?: number;
-  /** The pause beyond sending the last pages (stopping the guest, its device state, hand-over). */
+  /** The pause beyond sending the last pages (stopping the guest, its device state). */
   switchoverMs?: number;
+  /** Time beyond the transfer for a warm or live migration: starting the target, the hand-over. */
+  setupMs?: number;
 }
 
 /** Bytes a cold migration sends: the domain's definition only. */
@@ -110,33 +112,42 @@ export function predictMigration(input: PredictionInput): Prediction {
       stopReason: "cold",
     };
   }
+  const setupSeconds = (input.setupMs ?? 0) / 1000;
   if (input.kind === "warm") {
-    const seconds = input.memoryBytes / input.bandwidthBytesPerSec;
+    // One pass over the paused guest: what it populated, then the switchover.
+    const bytes = populatedBytes(input);
+    const pausedSeconds = bytes / input.bandwidthBytesPerSec + (input.switchoverMs ?? 0) / 1000;
     return {
       ...base,
       kind: "warm",
-      seconds,
-      downtimeMs: seconds * 1000,
-      transferBytes: input.memoryBytes,
+      seconds: setupSeconds + pausedSeconds,
+      downtimeMs: pausedSeconds * 1000,
+      transferBytes: bytes,
       rounds: 1,
       converges: true,
       stopReason: "suspended",
     };
   }
-  return predictLive(input, base);
+  return predictLive(input, base, setupSeconds);
+}
+
+/** What the first (or a warm migration's only) pass sends. */
+function populatedBytes(input: PredictionInput): number {
+  return Math.min(input.workload.populatedBytes ?? input.memoryBytes, input.memoryBytes);
 }
 
 function predictLive(
   input: PredictionInput,
   base: Pick<Prediction, "bandwidthBytesPerSec" | "dirtyRateBytesPerSec">,
+  setupSeconds: number,
 ): Prediction {
   const { memoryBytes: memory, bandwidthBytesPerSec: bandwidth, workload } = input;
   const downtimeLimitMs = input.downtimeLimitMs ?? STOP_RULES.defaultDowntimeLimitMs;
   let sent = 0;
-  let seconds = 0;
+  let seconds = setupSeconds;
   const stopCopyRate = input.stopCopyBytesPerSec ?? bandwidth;
   const switchoverSeconds = (input.switchoverMs ?? 0) / 1000;
-  let toSend = Math.min(workload.populatedBytes ?? memory, memory);
+  let toSend = populatedBytes(input);
   for (let round = 1; ; round++) {
     const reason = stopReason({
       round,
