@@ -12,6 +12,8 @@ const PAGES = [
   ["suggestions", "/suggestions", "Suggestions"],
   ["maintenance mode", "/suggestions?maintenance=h8", "Maintenance mode for h8"],
   ["settings", "/settings", "Settings"],
+  ["users", "/users", "Users"],
+  ["audit log", "/audit", "Audit log"],
 ] as const;
 
 for (const [label, path, heading] of PAGES) {

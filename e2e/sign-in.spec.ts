@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { account, expectSignedInAs, signIn } from "./auth";
+import { expectNoAxeViolations } from "./axe";
 
 /** Signed out: the way in, a wrong password, the lockout per account, and the way out. */
 
@@ -23,6 +24,12 @@ test("a page asked for while signed out leads to sign-in and back to it; the API
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("the sign-in page has no accessibility violations", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test("a wrong password is refused in words, and the form keeps the email", async ({ page }) => {

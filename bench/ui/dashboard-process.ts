@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { openSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { findFreePorts } from "../../cluster/free-ports";
@@ -8,8 +9,8 @@ import { memoryOf } from "./proc-usage";
 /**
  * One `next start` of the benchmark's build, on its own port (3200 and up: 3000, 3100 and 3101 are
  * others') and its own SQLite database, migrated and filled with a cluster's agents the way
- * `npm start` does it. Each cluster gets a fresh dashboard, so no agent of an earlier one lingers
- * in the registry.
+ * `npm start` does it (the demo accounts included: bench/ui/sign-in.ts signs the admin in). Each
+ * cluster gets a fresh dashboard, so no agent of an earlier one lingers in the registry.
  */
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -35,18 +36,21 @@ export class Dashboard {
   }
 
   static async start(options: DashboardOptions): Promise<Dashboard> {
+    const [port] = await findFreePorts("127.0.0.1", FIRST_PORT, 1);
     const env = {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
+      BETTER_AUTH_TELEMETRY: "0",
+      // Sessions of this dashboard only, signed with a secret of its own.
+      BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+      PORT: String(port),
       DATABASE_URL: `file:${join(options.dir, `${options.name}.db`)}`,
     };
     run("npx", ["--no-install", "prisma", "migrate", "deploy"], env);
-    run(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "scripts/register-agents.ts", options.manifestPath],
-      env,
-    );
-    const [port] = await findFreePorts("127.0.0.1", FIRST_PORT, 1);
+    const serverScript = (script: string, ...args: string[]) =>
+      run(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], env);
+    serverScript("scripts/register-agents.ts", options.manifestPath);
+    serverScript("scripts/create-first-users.ts");
     const logPath = join(options.dir, `${options.name}-next.log`);
     const log = openSync(logPath, "a");
     // Its own process group, so stop() reaches anything next spawns as well.

@@ -2,6 +2,7 @@ import type { Browser } from "@playwright/test";
 import { median } from "../stats";
 import { pageScript } from "./page-script";
 import { cpuShare } from "./proc-usage";
+import type { BenchSession } from "./sign-in";
 
 /**
  * Two figures per page.
@@ -38,14 +39,19 @@ export interface ServerTiming {
  * request (lib/dashboard/live-ages.ts), so every sample pays for its own round, as the first visit to
  * an idle dashboard and each poll of one open page do.
  */
-export async function serverTiming(url: string, samples: number, gapMs: number): Promise<ServerTiming> {
+export async function serverTiming(
+  url: string,
+  samples: number,
+  gapMs: number,
+  cookie: string,
+): Promise<ServerTiming> {
   // The first request after a start loads the route's code: reported apart as `cold`.
   await sleep(gapMs);
-  const cold = await timeGet(url);
+  const cold = await timeGet(url, cookie);
   const runs = [];
   for (let i = 0; i < samples; i++) {
     await sleep(gapMs);
-    runs.push(await timeGet(url));
+    runs.push(await timeGet(url, cookie));
   }
   return {
     coldMs: cold.completeMs,
@@ -59,9 +65,12 @@ function sleep(ms: number): Promise<void> {
   return new Promise((done) => setTimeout(done, ms));
 }
 
-async function timeGet(url: string): Promise<{ headersMs: number; completeMs: number; bytes: number }> {
+async function timeGet(
+  url: string,
+  cookie: string,
+): Promise<{ headersMs: number; completeMs: number; bytes: number }> {
   const started = performance.now();
-  const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+  const response = await fetch(url, { headers: { cookie }, signal: AbortSignal.timeout(60_000) });
   const headersMs = performance.now() - started;
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
   const body = await response.arrayBuffer();
@@ -101,6 +110,8 @@ export async function browserTiming(
     agentPids: number[];
     /** Nothing open for this long before each sample: the server has no recent agent round to start from. */
     idleBeforeMs?: number;
+    /** The signed-in session each fresh context starts with (bench/ui/sign-in.ts). */
+    storageState: BenchSession["storageState"];
   },
 ): Promise<BrowserTiming> {
   const visible: number[] = [];
@@ -113,7 +124,10 @@ export async function browserTiming(
   let failures = 0;
   for (let i = 0; i < options.samples; i++) {
     if (options.idleBeforeMs) await sleep(options.idleBeforeMs);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      storageState: options.storageState,
+    });
     try {
       const page = await context.newPage();
       await page.addInitScript(pageScript(watchElement, spec.selector));

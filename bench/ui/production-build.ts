@@ -32,6 +32,7 @@ const BUILD_INPUTS = [
   "prisma",
   "public",
   "next.config.ts",
+  "proxy.ts",
   "postcss.config.mjs",
   "tsconfig.json",
   "package.json",

@@ -8,6 +8,7 @@ import { Dashboard } from "./dashboard-process";
 import { ms } from "./format";
 import { generateScenario } from "./large-scenario";
 import { pageScript } from "./page-script";
+import { signedIn } from "./sign-in";
 
 /**
  * How long a migration's progress takes to reach the page: from the moment the source agent reports
@@ -41,12 +42,14 @@ export async function progressLatency(options: { browser: Browser; buildDir: str
   let dashboard: Dashboard | undefined;
   let context: BrowserContext | undefined;
   try {
-    context = await options.browser.newContext();
     dashboard = await Dashboard.start({
       buildDir: options.buildDir,
       manifestPath: cluster.manifestPath,
       dir: options.dir,
       name: "progress",
+    });
+    context = await options.browser.newContext({
+      storageState: (await signedIn(options.browser, dashboard.url)).storageState,
     });
     const [source, target] = cluster.agents;
     if (!source || !target) throw new Error("the two-host cluster has fewer than two agents");

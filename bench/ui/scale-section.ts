@@ -7,6 +7,7 @@ import { Dashboard } from "./dashboard-process";
 import { mib, ms } from "./format";
 import { browserTiming, type PageSpec, serverTiming } from "./page-timing";
 import { cpuShare } from "./proc-usage";
+import { signedIn } from "./sign-in";
 
 /**
  * The overview and the domains list at one cluster size: what the cluster costs to run, how fast the
@@ -87,6 +88,7 @@ export async function scaleSection(options: ScaleOptions): Promise<void> {
       dir: options.dir,
       name: options.name,
     });
+    const session = await signedIn(options.browser, dashboard.url);
 
     const serverRows = [];
     for (const path of [...PAGES.map((page) => page.path), ...POLLS]) {
@@ -96,6 +98,7 @@ export async function scaleSection(options: ScaleOptions): Promise<void> {
         `${dashboard.url}${path}`,
         page ? Math.min(3, options.serverSamples) : options.serverSamples,
         page ? IDLE_MS : MAX_AGE_MS + 100,
+        session.cookie,
       );
       serverRows.push([
         path,
@@ -105,7 +108,7 @@ export async function scaleSection(options: ScaleOptions): Promise<void> {
         `${(timing.bytes / 1024).toFixed(0)} KiB`,
       ]);
     }
-    const reachable = await reachableHosts(dashboard.url);
+    const reachable = await reachableHosts(dashboard.url, session.cookie);
     console.log(
       `  server: GET from the bench, one at a time, after one cold request (code loading) the median of ` +
         `${Math.min(3, options.serverSamples)} for pages, each ${IDLE_MS / 1000} s after the last (a render may start from a round up to ${FIRST_VIEW_MAX_AGE_MS / 1000} s old: / from the collector's, /domains from the previous sample's), ` +
@@ -123,6 +126,7 @@ export async function scaleSection(options: ScaleOptions): Promise<void> {
         serverPids,
         agentPids,
         idleBeforeMs: idle,
+        storageState: session.storageState,
       });
       browserRows.push([
         page.label,
@@ -175,8 +179,11 @@ function percent(share: number): string {
 }
 
 /** "reachable / registered" in the snapshot the browser gets: agents timing out show as unreachable. */
-async function reachableHosts(url: string): Promise<string> {
-  const response = await fetch(`${url}/api/cluster`, { signal: AbortSignal.timeout(60_000) });
+async function reachableHosts(url: string, cookie: string): Promise<string> {
+  const response = await fetch(`${url}/api/cluster`, {
+    headers: { cookie },
+    signal: AbortSignal.timeout(60_000),
+  });
   const snapshot = (await response.json()) as { hosts: { reachable: boolean }[] };
   return `${snapshot.hosts.filter((host) => host.reachable).length} / ${snapshot.hosts.length}`;
 }

@@ -14,7 +14,8 @@ const utcMinute = z
   .refine((date) => !Number.isNaN(date.getTime()));
 
 export const auditFilterSchema = z.object({
-  actor: z.string().trim().min(1).max(320).optional().catch(undefined),
+  // Emails are stored lower-case, and Prisma has no case-insensitive "contains" on SQLite.
+  actor: z.string().trim().toLowerCase().min(1).max(320).optional().catch(undefined),
   action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
   outcome: z.enum(AUDIT_OUTCOMES).optional().catch(undefined),
   from: utcMinute.optional().catch(undefined),
