@@ -2,6 +2,11 @@ import type { FastifyError, FastifyInstance } from "fastify";
 import type { z } from "zod";
 import { describeZodError } from "../../lib/schemas/errors";
 import { ApiError } from "../api-error";
+import { drainBody } from "./drain-body";
+
+/** An oversized body is read and discarded up to this much, so its sender can read the 413. */
+const DRAIN_LIMIT_BYTES = 16 * 1024 * 1024;
+const DRAIN_TIMEOUT_MS = 5000;
 
 /** Every error leaves as `{"error": {"code", "message"}}`; internal details stay in the log. */
 export function installErrorHandling(app: FastifyInstance): void {
@@ -10,7 +15,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       .code(404)
       .send({ error: { code: "NOT_FOUND", message: `no route ${request.method} ${request.url}` } });
   });
-  app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError | ApiError, request, reply) => {
     if (error instanceof ApiError) {
       if (error.status === 401) void reply.header("www-authenticate", "Bearer");
       return reply.code(error.status).send({
@@ -20,6 +25,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status < 500) {
+      if (status === 413) await drainBody(request.raw, DRAIN_LIMIT_BYTES, DRAIN_TIMEOUT_MS);
       const code =
         status === 413 ? "BODY_TOO_LARGE" : status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "BAD_REQUEST";
       return reply.code(status).send({ error: { code, message: error.message } });
