@@ -43,6 +43,19 @@ describe("describeAgentError", () => {
     );
   });
 
+  it("401 for an expired token: it was rotated out, and the agent's words say when", () => {
+    const error = new AgentHttpError(
+      401,
+      "TOKEN_EXPIRED",
+      "token expired at 2026-12-01T10:00:00.000Z, rotated",
+    );
+    expect(describeAgentError(error, "http://host1:7000")).toEqual({
+      error:
+        "agent at http://host1:7000 says this token was rotated out (token expired at 2026-12-01T10:00:00.000Z, rotated): enter its new token",
+      field: "token",
+    });
+  });
+
   it("401: the token was rejected, and the token field is to fix", () => {
     const error = new AgentHttpError(401, "UNAUTHORIZED", "missing or wrong bearer token");
     expect(describeAgentError(error, AGENT_URL)).toEqual({

@@ -39,6 +39,11 @@ export function describeAgentError(error: unknown, url: string): { error: string
     return { error: `agent at ${url} is not reachable: ${detail}`, field: "url" };
   }
   if (error instanceof AgentHttpError) {
+    if (error.status === 401 && error.code === "TOKEN_EXPIRED")
+      return {
+        error: `agent at ${url} says this token was rotated out (${error.message}): enter its new token`,
+        field: "token",
+      };
     if (error.status === 401)
       return { error: `agent at ${url} rejected the token (401): check the token`, field: "token" };
     if (error.status === 403)
