@@ -29,7 +29,7 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? WRONG, email: typedEmail };
   const { email, password, next } = parsed.data;
   const address = await clientAddress();
-  const entry = { action: "sign-in", actor: email, target: email, address } as const;
+  const entry = { action: "sign-in", actor: email, address } as const;
 
   const now = new Date();
   const since = new Date(now.getTime() - Math.max(ACCOUNT_RULE.windowMs, ADDRESS_RULE.windowMs));
