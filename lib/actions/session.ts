@@ -63,7 +63,6 @@ export async function signOut(): Promise<void> {
       action: "sign-out",
       actor: user.email,
       role: user.role,
-      target: user.email,
       outcome: "ok",
       address: await clientAddress(),
     });
