@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { Logger } from "pino";
 import { AgentAccess } from "./auth/access";
 import { peerLookup } from "./auth/peer-clients";
+import type { StreamTls } from "./auth/stream-tls";
 import { readAgentTls } from "./auth/tls-files";
 import type { AgentConfig } from "./config";
 import type { HypervisorDriver } from "./drivers/driver";
@@ -26,7 +27,12 @@ export interface Agent {
 /** Largest request body accepted: every legitimate one is a few kilobytes. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
-export async function createDriver(config: AgentConfig, log: Logger): Promise<HypervisorDriver> {
+/** `streamTls`: the agent's certificates for its migration streams, when its config has `tls`. */
+export async function createDriver(
+  config: AgentConfig,
+  log: Logger,
+  streamTls?: StreamTls,
+): Promise<HypervisorDriver> {
   const transferHost = config.listen.host === "0.0.0.0" ? "127.0.0.1" : config.listen.host;
   switch (config.driver.kind) {
     case "sim":
@@ -37,6 +43,7 @@ export async function createDriver(config: AgentConfig, log: Logger): Promise<Hy
         timeScale: config.driver.timeScale,
         wireScale: config.driver.wireScale,
         transferHost,
+        streamTls,
       });
     case "qemu":
       return createQemuDriver({
@@ -44,6 +51,7 @@ export async function createDriver(config: AgentConfig, log: Logger): Promise<Hy
         stateDir: config.stateDir,
         config: config.driver.host,
         transferHost,
+        streamTls,
         log: log.child({ driver: "qemu" }),
       });
   }
@@ -52,7 +60,7 @@ export async function createDriver(config: AgentConfig, log: Logger): Promise<Hy
 export async function startAgent(config: AgentConfig, log: Logger): Promise<Agent> {
   const tls = readAgentTls(config.tls);
   const access = new AgentAccess(config);
-  const driver = await createDriver(config, log);
+  const driver = await createDriver(config, log, tls?.stream);
   await driver.start();
   const metrics = new AgentMetrics();
   const coordinator = new Coordinator(config, driver, metrics, log, peerLookup(config, access, tls?.client));

@@ -2,15 +2,18 @@ import { readFileSync } from "node:fs";
 import type { ClientTls } from "../../lib/agent-client/http-call";
 import { ConfigError } from "../config";
 import type { TlsConfig } from "./access-config";
+import type { StreamTls } from "./stream-tls";
 
 /**
  * The agent's TLS files, read once at start: what its HTTPS server presents and requires, and what
- * it trusts and presents as a client of its peers (the same CA, its own certificate).
+ * it trusts and presents as a client of its peers (the same CA, its own certificate), and what its
+ * migration streams present and trust (stream-tls.ts).
  */
 
 export interface AgentTls {
   server: { cert: Buffer; key: Buffer; ca?: Buffer; requestCert: boolean; rejectUnauthorized: boolean };
   client: ClientTls;
+  stream: StreamTls;
 }
 
 export function readAgentTls(tls: TlsConfig | undefined): AgentTls | undefined {
@@ -27,6 +30,7 @@ export function readAgentTls(tls: TlsConfig | undefined): AgentTls | undefined {
       rejectUnauthorized: tls.requireClientCert,
     },
     client: { ...(ca ? { ca } : {}), cert, key },
+    stream: { ...(ca ? { ca } : {}), cert, key },
   };
 }
 

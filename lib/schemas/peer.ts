@@ -59,7 +59,13 @@ export const prepareRequestSchema = z.object({
 });
 export type PrepareRequest = z.infer<typeof prepareRequestSchema>;
 
-/** Where the source's hypervisor sends the state; the driver decides the transport. */
+/**
+ * Where the source's hypervisor sends the state; the driver decides the transport. `tls`: the
+ * target's stream listeners take TLS only (its agent has `tls`); the source must then connect with
+ * its certificate, and refuses a plain stream when it has one itself (agent/auth/stream-tls.ts).
+ */
+const streamTlsSchema = z.boolean().default(false);
+
 export const transferEndpointSchema = z.discriminatedUnion("transport", [
   z.object({ transport: z.literal("none") }),
   z.object({
@@ -67,6 +73,7 @@ export const transferEndpointSchema = z.discriminatedUnion("transport", [
     host: z.string(),
     port: z.number().int().min(1).max(65535),
     secret: z.string().min(16),
+    tls: streamTlsSchema,
   }),
   z.object({
     /** QEMU's own stream to `port` (its `-incoming` listener); the agents' control link to `controlPort`. */
@@ -75,6 +82,7 @@ export const transferEndpointSchema = z.discriminatedUnion("transport", [
     port: z.number().int().min(1).max(65535),
     controlPort: z.number().int().min(1).max(65535),
     secret: z.string().min(16),
+    tls: streamTlsSchema,
   }),
 ]);
 export type TransferEndpoint = z.infer<typeof transferEndpointSchema>;

@@ -16,12 +16,13 @@ async function pair(migrationId = "m1"): Promise<{ source: ControlLink; target: 
   });
   const listener = new ControlListener(migrationId, (link) => accepted(link));
   open.push(listener);
-  const port = await listener.listen("127.0.0.1");
+  const port = await listener.listen("127.0.0.1", undefined);
   const source = await openControlLink({
     host: "127.0.0.1",
     port,
     migrationId,
     secret: listener.secret,
+    tls: undefined,
     timeoutMs: 2000,
   });
   const target = await targetSide;
@@ -55,13 +56,14 @@ describe("control link", () => {
       throw new Error("must not be accepted");
     });
     open.push(listener);
-    const port = await listener.listen("127.0.0.1");
+    const port = await listener.listen("127.0.0.1", undefined);
     await expect(
       openControlLink({
         host: "127.0.0.1",
         port,
         migrationId: "m2",
         secret: "x".repeat(32),
+        tls: undefined,
         timeoutMs: 2000,
       }),
     ).rejects.toThrow(/closed|did not answer/);
@@ -71,6 +73,7 @@ describe("control link", () => {
         port,
         migrationId: "other",
         secret: listener.secret,
+        tls: undefined,
         timeoutMs: 2000,
       }),
     ).rejects.toThrow();
@@ -79,7 +82,7 @@ describe("control link", () => {
   it("hangs up on what is not a control message", async () => {
     const listener = new ControlListener("m3", () => {});
     open.push(listener);
-    const port = await listener.listen("127.0.0.1");
+    const port = await listener.listen("127.0.0.1", undefined);
     const socket = connect({ host: "127.0.0.1", port });
     const ended = new Promise<void>((resolve) => socket.on("close", () => resolve()));
     socket.on("error", () => {});

@@ -1,6 +1,8 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { connect, createServer, type Server, type Socket } from "node:net";
+import type { Server, Socket } from "node:net";
 import { z } from "zod";
+import { describeStreamError, type StreamTls } from "../../auth/stream-tls";
+import { connectStream, listenForStream } from "../stream-transport";
 
 /**
  * The two agents' own line beside QEMU's migration stream. QEMU tells the source when its side is
@@ -8,6 +10,7 @@ import { z } from "zod";
  * guest, and must hear of a cancel or of the source agent's death. So the source says what QEMU
  * reports (progress, the pause, completion, giving up) and the target answers completion once recorded.
  * One JSON object a line; the first line proves the migration's secret, as the sim transport does.
+ * With the agent's `tls`, the link is TLS with both agents' certificates (stream-transport.ts).
  */
 
 const progressSchema = z.object({
@@ -57,7 +60,7 @@ export class ControlLink {
     socket.setEncoding("utf8");
     socket.setNoDelay(true);
     socket.on("data", (chunk: string) => this.receive(chunk));
-    socket.on("error", (error) => this.closed(`link to ${peer} failed: ${error.message}`));
+    socket.on("error", (error) => this.closed(`link to ${peer} failed: ${describeStreamError(error)}`));
     socket.on("close", () => this.closed(`link to ${peer} closed`));
   }
 
@@ -157,16 +160,11 @@ export class ControlListener {
     private readonly onLink: (link: ControlLink) => void,
   ) {}
 
-  async listen(host: string): Promise<number> {
-    const server = createServer((socket) => void this.accept(socket));
+  /** Opens the listener (TLS only, with `tls`); returns its port. */
+  async listen(host: string, tls: StreamTls | undefined): Promise<number> {
+    const { server, port } = await listenForStream(host, tls, (socket) => void this.accept(socket));
     this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(0, host, resolve);
-    });
-    const address = server.address();
-    if (address === null || typeof address === "string") throw new Error("control listener has no port");
-    return address.port;
+    return port;
   }
 
   close(): void {
@@ -200,21 +198,12 @@ export async function openControlLink(where: {
   port: number;
   migrationId: string;
   secret: string;
+  /** The agent's certificates when the target's link takes TLS (streamTlsFor decided). */
+  tls: StreamTls | undefined;
   timeoutMs: number;
 }): Promise<ControlLink> {
   const name = `target ${where.host}:${where.port}`;
-  const socket = connect({ host: where.host, port: where.port });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => socket.destroy(new Error("timed out")), where.timeoutMs);
-    socket.once("connect", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    socket.once("error", (error) => {
-      clearTimeout(timer);
-      reject(new Error(`cannot reach the control link of ${name}: ${error.message}`));
-    });
-  });
+  const socket = await connectStream({ ...where, what: `the control link of ${name}` });
   const link = new ControlLink(socket, name);
   link.send({ type: "hello", migrationId: where.migrationId, secret: where.secret });
   const answer = await link.next(where.timeoutMs);

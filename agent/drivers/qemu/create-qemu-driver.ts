@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { promisify } from "node:util";
 import type { Logger } from "pino";
+import type { StreamTls } from "../../auth/stream-tls";
 import { parseQemuVersion, readCpuFacts } from "./machine-facts";
 import { DEFAULT_QEMU_BINARY } from "./qemu-args";
 import type { QemuHostConfig } from "./qemu-config";
@@ -19,6 +20,7 @@ export async function createQemuDriver(options: {
   stateDir: string;
   config: QemuHostConfig;
   transferHost: string;
+  streamTls?: StreamTls;
   log: Logger;
 }): Promise<QemuDriver> {
   const binary = options.config.qemuBinary ?? DEFAULT_QEMU_BINARY;

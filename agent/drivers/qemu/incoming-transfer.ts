@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import type { StreamTls } from "../../auth/stream-tls";
 import type { IncomingHooks } from "../driver";
 import { type ControlLink, ControlListener, type LinkMessage } from "./control-link";
 import type { GuestProcess } from "./guest-process";
@@ -39,9 +40,9 @@ export class IncomingTransfer {
     return this.listener.secret;
   }
 
-  /** Opens the control listener; returns its port. */
-  async listen(host: string): Promise<number> {
-    const port = await this.listener.listen(host);
+  /** Opens the control listener (TLS only, with `tls`); returns its port. */
+  async listen(host: string, tls: StreamTls | undefined): Promise<number> {
+    const port = await this.listener.listen(host, tls);
     this.connectTimer = setTimeout(() => this.end("the source never connected"), CONNECT_TIMEOUT_MS);
     this.connectTimer.unref();
     return port;

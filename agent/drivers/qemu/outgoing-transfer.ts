@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { TransferParams } from "../../../lib/schemas/peer";
+import type { StreamTls } from "../../auth/stream-tls";
 import type { OutgoingHooks, TransferResult } from "../driver";
 import { openControlLink } from "./control-link";
 import type { GuestProcess } from "./guest-process";
@@ -15,6 +16,7 @@ import {
   transferProgress,
   wakesFollower,
 } from "./migration-progress";
+import { configureMigrationTls } from "./migration-tls";
 import { hostForUri } from "./qemu-args";
 import type { QmpClient } from "./qmp-client";
 import { type MigrationInfo, queryMigrate } from "./qmp-commands";
@@ -36,6 +38,10 @@ export interface QemuEndpoint {
 export interface OutgoingTransfer {
   migrationId: string;
   guest: GuestProcess;
+  /** The guest's run directory: QEMU's TLS credentials are written there. */
+  runDir: string;
+  /** The agent's certificates when the target takes TLS (streamTlsFor decided): link and stream both. */
+  tls: StreamTls | undefined;
   endpoint: QemuEndpoint;
   params: TransferParams;
   warm: boolean;
@@ -69,6 +75,7 @@ export async function sendGuest(transfer: OutgoingTransfer): Promise<QemuTransfe
     ...endpoint,
     port: endpoint.controlPort,
     migrationId: transfer.migrationId,
+    tls: transfer.tls,
     timeoutMs: LINK_TIMEOUT_MS,
   });
   let pausedAt: number | null = null;
@@ -111,6 +118,12 @@ export async function sendGuest(transfer: OutgoingTransfer): Promise<QemuTransfe
       // (a large limit would make it send everything at once, unshaped, in its stop-and-copy).
       "downtime-limit": Math.min(FORCE_DOWNTIME_LIMIT_MS, Math.round(transfer.params.downtimeLimitMs)),
     });
+    // The target's QEMU checks this QEMU's certificate; this one checks the target's and its address.
+    await configureMigrationTls(
+      qmp,
+      transfer.runDir,
+      transfer.tls && { role: "client", tls: transfer.tls, hostname: endpoint.host },
+    );
     await qmp.execute("migrate", { uri: `tcp:${hostForUri(endpoint.host)}:${endpoint.port}` });
     let expectedDowntimeMs = 0;
     const { info, forced } = await follow(transfer, {

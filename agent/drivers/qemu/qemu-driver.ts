@@ -4,6 +4,7 @@ import type { Host } from "../../../lib/schemas/host";
 import type { MigrationKind } from "../../../lib/schemas/migration";
 import type { DomainSpec, TransferEndpoint } from "../../../lib/schemas/peer";
 import { MiB } from "../../../lib/units";
+import { type StreamTls, streamTlsFor } from "../../auth/stream-tls";
 import {
   type DriverDomain,
   type HypervisorDriver,
@@ -21,6 +22,7 @@ import { measurePopulated, type PopulatedMemory } from "./guest-ram";
 import { listenForMigration } from "./incoming-port";
 import { IncomingTransfer } from "./incoming-transfer";
 import type { CpuFacts } from "./machine-facts";
+import { configureMigrationTls } from "./migration-tls";
 import { endOutgoingStream, sendGuest } from "./outgoing-transfer";
 import type { QemuHostConfig } from "./qemu-config";
 import { incomingCopy } from "./qemu-domain";
@@ -39,6 +41,8 @@ export interface QemuDriverOptions {
   qemuVersion: string;
   /** Address QEMU's `-incoming` and the control link listen on, and the source is told. */
   transferHost: string;
+  /** Certificates for the migration streams (the agent's `tls`): QEMU's and the control link both. */
+  streamTls?: StreamTls;
   log: Logger;
 }
 
@@ -168,9 +172,19 @@ export class QemuDriver implements HypervisorDriver {
     });
     const transfer = new IncomingTransfer(migration.migrationId, guest, hooks);
     this.incoming.set(name, transfer);
+    const tls = this.options.streamTls;
+    // Before QEMU listens: with TLS it accepts only a source QEMU whose certificate our CA signed.
+    await configureMigrationTls(guest.handle.qmp, this.qemu.runDir(name), tls && { role: "server", tls });
     const port = await listenForMigration(guest.handle.qmp, host);
-    const controlPort = await transfer.listen(host);
-    return { transport: "qemu-tcp", host, port, controlPort, secret: transfer.secret };
+    const controlPort = await transfer.listen(host, tls);
+    return {
+      transport: "qemu-tcp",
+      host,
+      port,
+      controlPort,
+      secret: transfer.secret,
+      tls: tls !== undefined,
+    };
   }
 
   async finishIncoming(name: string, kind: MigrationKind): Promise<void> {
@@ -208,6 +222,7 @@ export class QemuDriver implements HypervisorDriver {
     }
     if (endpoint.transport !== "qemu-tcp")
       throw new Error(`QEMU cannot send a guest to a ${endpoint.transport} endpoint`);
+    const tls = streamTlsFor(endpoint.tls, this.options.streamTls);
     const guest = this.qemu.guest(name);
     if (!guest) throw new Error(`${name} has no QEMU running here`);
     this.outgoing.add(name);
@@ -215,6 +230,8 @@ export class QemuDriver implements HypervisorDriver {
       const result = await sendGuest({
         migrationId: migration.migrationId,
         guest,
+        runDir: this.qemu.runDir(name),
+        tls,
         endpoint,
         params: migration.params,
         warm: migration.kind === "warm",

@@ -1,4 +1,5 @@
 import type { Socket } from "node:net";
+import { describeStreamError } from "../../auth/stream-tls";
 import { type Frame, FrameReader } from "./wire";
 
 /**
@@ -27,7 +28,7 @@ export class FrameSocket {
       }
     });
     socket.on("error", (error) =>
-      this.fail(new Error(`connection to ${describePeer} failed: ${error.message}`)),
+      this.fail(new Error(`connection to ${describePeer} failed: ${describeStreamError(error)}`)),
     );
     socket.on("close", () => this.fail(new Error(`connection to ${describePeer} lost`)));
   }

@@ -1,7 +1,9 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { createServer, type Server, type Socket } from "node:net";
+import type { Server, Socket } from "node:net";
 import { z } from "zod";
+import type { StreamTls } from "../../auth/stream-tls";
 import type { IncomingHooks } from "../driver";
+import { listenForStream } from "../stream-transport";
 import { DirtyBitmap } from "./dirty-bitmap";
 import { FrameSocket } from "./frame-socket";
 import { STALL_TIMEOUT_MS } from "./outgoing";
@@ -9,7 +11,8 @@ import { decodeJson, decodePagesFrame, encodeJsonFrame, type Frame, FrameType } 
 
 /**
  * Target side of the simulated state transfer: a listener opened for one migration only (as QEMU's
- * `-incoming`), that accepts the one source presenting the migration's secret, records which pages
+ * `-incoming`), that accepts the one source presenting the migration's secret (and, with TLS, a
+ * certificate the agent's CA signed: stream-transport.ts), records which pages
  * arrived, and declares the transfer complete only when every page of the guest is there.
  */
 
@@ -41,18 +44,12 @@ export class IncomingTransfer {
     this.received = new DirtyBitmap(totalPages);
   }
 
-  /** Opens the listener; returns its port. */
-  async listen(host: string): Promise<number> {
-    const server = createServer((socket) => this.accept(socket));
+  /** Opens the listener (TLS only, with `tls`); returns its port. */
+  async listen(host: string, tls: StreamTls | undefined): Promise<number> {
+    const { server, port } = await listenForStream(host, tls, (socket) => this.accept(socket));
     this.server = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(0, host, resolve);
-    });
     this.connectTimer = setTimeout(() => this.end("the source never connected"), CONNECT_TIMEOUT_MS);
-    const address = server.address();
-    if (address === null || typeof address === "string") throw new Error("listener has no port");
-    return address.port;
+    return port;
   }
 
   /** Stops listening and hangs up, without calling the hooks (the copy is being destroyed anyway). */

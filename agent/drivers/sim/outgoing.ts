@@ -1,6 +1,7 @@
-import { connect } from "node:net";
 import { z } from "zod";
+import type { StreamTls } from "../../auth/stream-tls";
 import type { TransferProgress, TransferResult } from "../driver";
+import { connectStream } from "../stream-transport";
 import type { SimClock } from "./clock";
 import { FrameSocket } from "./frame-socket";
 import { type EngineOptions, runPrecopy } from "./precopy-engine";
@@ -12,6 +13,8 @@ export interface OutgoingTransfer {
   host: string;
   port: number;
   secret: string;
+  /** The agent's certificates when the target's stream takes TLS (streamTlsFor decided). */
+  tls: StreamTls | undefined;
   migrationId: string;
   engine: EngineOptions;
   clock: SimClock;
@@ -82,13 +85,14 @@ export async function sendState(transfer: OutgoingTransfer): Promise<TransferRes
 
 async function open(transfer: OutgoingTransfer): Promise<FrameSocket> {
   const where = `target ${transfer.host}:${transfer.port}`;
-  const socket = connect({ host: transfer.host, port: transfer.port, noDelay: true });
-  const peer = new FrameSocket(socket, where);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", resolve);
-    socket.once("error", (error) => reject(new Error(`cannot connect to ${where}: ${error.message}`)));
-    socket.setTimeout(ANSWER_TIMEOUT_MS, () => socket.destroy(new Error("connect timed out")));
+  const socket = await connectStream({
+    host: transfer.host,
+    port: transfer.port,
+    tls: transfer.tls,
+    timeoutMs: ANSWER_TIMEOUT_MS,
+    what: where,
   });
+  const peer = new FrameSocket(socket, where);
   peer.failWhenStalled(STALL_TIMEOUT_MS);
   await peer.write(
     encodeJsonFrame(FrameType.hello, { migrationId: transfer.migrationId, secret: transfer.secret }),

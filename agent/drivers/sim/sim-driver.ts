@@ -3,6 +3,7 @@ import { PAGE_SIZE, type WorkloadModel } from "../../../lib/prediction/precopy-m
 import type { MigrationKind } from "../../../lib/schemas/migration";
 import type { DomainSpec, TransferEndpoint } from "../../../lib/schemas/peer";
 import { MiB, parseAddress } from "../../../lib/units";
+import { type StreamTls, streamTlsFor } from "../../auth/stream-tls";
 import {
   type DriverDomain,
   type HypervisorDriver,
@@ -33,6 +34,8 @@ export interface SimDriverOptions {
   wireScale: number;
   /** Address the per-migration transfer listeners bind to and tell the source. */
   transferHost: string;
+  /** Certificates for the state streams (the agent's `tls`): TLS both ways when present. */
+  streamTls?: StreamTls;
 }
 
 /** Real time each pre-copy chunk stands for: short enough to follow the guest's writes closely. */
@@ -139,8 +142,10 @@ export class SimDriver implements HypervisorDriver {
     const pages = Math.ceil((memoryMiB(domain) * MiB) / PAGE_SIZE);
     const transfer = new IncomingTransfer(migration.migrationId, pages, hooks);
     this.incoming.set(domain.name, transfer);
-    const port = await transfer.listen(this.options.transferHost);
-    return { transport: "sim-tcp", host: this.options.transferHost, port, secret: transfer.secret };
+    const tls = this.options.streamTls;
+    const port = await transfer.listen(this.options.transferHost, tls);
+    const host = this.options.transferHost;
+    return { transport: "sim-tcp", host, port, secret: transfer.secret, tls: tls !== undefined };
   }
 
   async finishIncoming(name: string, kind: MigrationKind): Promise<void> {
@@ -181,6 +186,7 @@ export class SimDriver implements HypervisorDriver {
       host: endpoint.host,
       port: endpoint.port,
       secret: endpoint.secret,
+      tls: streamTlsFor(endpoint.tls, this.options.streamTls),
       migrationId: migration.migrationId,
       clock,
       wireScale: this.options.wireScale,
