@@ -22,6 +22,7 @@ export interface ClusterOptions {
   logLevel?: ClusterLayout["logLevel"];
   /** HTTPS for every agent (ClusterLayout.tls); absent, plain HTTP. */
   tls?: ClusterLayout["tls"];
+  tlsByHost?: ClusterLayout["tlsByHost"];
   /** How long each agent has to answer once spawned (AgentProcess.start's default when absent). */
   startTimeoutMs?: number;
 }
@@ -53,6 +54,7 @@ export class Cluster {
         timeScale: options.timeScale,
         logLevel: options.logLevel,
         tls: options.tls,
+        tlsByHost: options.tlsByHost,
       });
       const cluster = new Cluster(
         configs.map(({ config, token }) => new AgentProcess(config, token, stateRoot)),

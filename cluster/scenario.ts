@@ -61,6 +61,8 @@ export interface ClusterLayout {
   logLevel?: AgentConfig["log"]["level"];
   /** HTTPS for every agent: one certificate (for the listen address) and the CA that signed it. */
   tls?: { cert: string; key: string; ca: string; requireClientCert?: boolean };
+  /** Per host, instead of `tls`: a test giving one agent a certificate another CA signed. */
+  tlsByHost?: Record<string, NonNullable<ClusterLayout["tls"]>>;
 }
 
 /** An agent's config, which holds only token hashes, and its token, which only the manifest holds. */
@@ -71,14 +73,15 @@ export interface AgentSetup {
 
 /** One agent config per host, each with its own token and every other host as a peer. */
 export function agentConfigs(scenario: Scenario, layout: ClusterLayout): AgentSetup[] {
-  const scheme = layout.tls ? "https" : "http";
   const agents = scenario.hosts.map((host, index) => {
     const port = layout.ports[index];
     if (port === undefined) throw new Error(`no port for host ${host.name}`);
     const token = mintToken();
-    return { host, port, url: `${scheme}://${layout.listenHost}:${port}`, token, hash: hashToken(token) };
+    const tls = layout.tlsByHost?.[host.name] ?? layout.tls;
+    const url = `${tls ? "https" : "http"}://${layout.listenHost}:${port}`;
+    return { host, port, url, tls, token, hash: hashToken(token) };
   });
-  return agents.map(({ host, port, url, token, hash }) => {
+  return agents.map(({ host, port, url, tls, token, hash }) => {
     const { name, allowMigrationsFrom, migration, domains, ...hardware } = host;
     const config = {
       name,
@@ -88,7 +91,7 @@ export function agentConfigs(scenario: Scenario, layout: ClusterLayout): AgentSe
       peers: agents
         .filter((other) => other.host.name !== name)
         .map((other) => ({ name: other.host.name, url: other.url, hash: other.hash })),
-      ...(layout.tls ? { tls: layout.tls } : {}),
+      ...(tls ? { tls } : {}),
       allowMigrationsFrom: allowMigrationsFrom ?? scenario.defaults.allowMigrationsFrom,
       stateDir: join(layout.stateRoot, name),
       log: { level: layout.logLevel ?? "info" },

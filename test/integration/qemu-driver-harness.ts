@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeAll } from "vitest";
 import { GUEST_READY_LINE } from "../../agent/drivers/qemu/guest-image";
-import { Cluster } from "../../cluster/cluster";
+import { Cluster, type ClusterOptions } from "../../cluster/cluster";
 import type { Scenario } from "../../cluster/scenario";
 import type { AgentClient } from "../../lib/agent-client/agent-client";
 import type { MigrationStatus } from "../../lib/schemas/migration";
@@ -53,9 +53,13 @@ export function qemuScenario(hosts: { name: string; domains: QemuDomainSpec[] }[
   } as Scenario;
 }
 
-export async function startQemuCluster(scenario: Scenario): Promise<Cluster> {
+/** `extra`: more of the cluster's options, e.g. its agents' TLS. */
+export async function startQemuCluster(
+  scenario: Scenario,
+  extra: Partial<ClusterOptions> = {},
+): Promise<Cluster> {
   await qemuAndGuest();
-  return Cluster.start({ scenario, driver: "qemu", logLevel: "info", startTimeoutMs: 60_000 });
+  return Cluster.start({ scenario, driver: "qemu", logLevel: "info", startTimeoutMs: 60_000, ...extra });
 }
 
 /**
@@ -70,8 +74,8 @@ export function qemuClusterPerTest() {
     current = undefined;
   });
   return {
-    async start(scenario: Scenario): Promise<Cluster> {
-      current = await startQemuCluster(scenario);
+    async start(scenario: Scenario, extra: Partial<ClusterOptions> = {}): Promise<Cluster> {
+      current = await startQemuCluster(scenario, extra);
       return current;
     },
     /** The running test's cluster, once it started one. */
