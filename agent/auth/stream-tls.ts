@@ -54,6 +54,17 @@ export function streamTlsFor(targetUsesTls: boolean, mine: StreamTls | undefined
   return mine;
 }
 
+/**
+ * Why a TLS listener hung up on the source before accepting it. Node checks a client's certificate
+ * after the handshake and drops one it does not trust without an alert, so the source sees only
+ * the connection end: said here is what that almost always means.
+ */
+export function hungUpBeforeAccepting(what: string): Error {
+  return new Error(
+    `${what} hung up before accepting the stream: over TLS, it does so when its tls.ca did not sign this agent's certificate`,
+  );
+}
+
 /** OpenSSL's codes for a peer refusing the handshake, in words an admin can act on. */
 const REFUSALS: Record<string, string> = {
   ERR_SSL_TLSV1_ALERT_UNKNOWN_CA:

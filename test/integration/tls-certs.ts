@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** Throwaway certificates for the TLS tests, made with the openssl command: a CA and one agent's. */
@@ -10,6 +10,10 @@ export interface TestCerts {
   /** A certificate for 127.0.0.1 that no CA of ours signed. */
   strangerCert: string;
   strangerKey: string;
+  /** A certificate for 127.0.0.1 that another CA signed, and that CA with ours (to trust both). */
+  foreignCert: string;
+  foreignKey: string;
+  bothCas: string;
 }
 
 const EC = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
@@ -18,43 +22,58 @@ function openssl(dir: string, ...args: string[]): void {
   execFileSync("openssl", args, { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
 }
 
-export function makeCerts(dir: string): TestCerts {
-  writeFileSync(
-    join(dir, "ext.cnf"),
-    "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth,clientAuth\n",
+/** A certificate for 127.0.0.1 (server and client) that the CA `caName`.pem signed. */
+function issue(dir: string, caName: string, name: string): void {
+  openssl(dir, "req", ...EC, "-keyout", `${name}.key`, "-out", `${name}.csr`, "-subj", "/CN=127.0.0.1");
+  openssl(
+    dir,
+    "x509",
+    "-req",
+    "-in",
+    `${name}.csr`,
+    "-CA",
+    `${caName}.pem`,
+    "-CAkey",
+    `${caName}.key`,
+    "-CAcreateserial",
+    "-out",
+    `${name}.pem`,
+    "-days",
+    "2",
+    "-extfile",
+    "ext.cnf",
   );
+}
+
+function makeCa(dir: string, name: string, subject: string): void {
   openssl(
     dir,
     "req",
     "-x509",
     ...EC,
     "-keyout",
-    "ca.key",
+    `${name}.key`,
     "-out",
-    "ca.pem",
+    `${name}.pem`,
     "-days",
     "2",
     "-subj",
-    "/CN=Ballast test CA",
+    subject,
   );
-  openssl(dir, "req", ...EC, "-keyout", "agent.key", "-out", "agent.csr", "-subj", "/CN=127.0.0.1");
-  openssl(
-    dir,
-    "x509",
-    "-req",
-    "-in",
-    "agent.csr",
-    "-CA",
-    "ca.pem",
-    "-CAkey",
-    "ca.key",
-    "-CAcreateserial",
-    "-out",
-    "agent.pem",
-    "-days",
-    "2",
-    "-extfile",
-    "ext.cnf",
+}
+
+export function makeCerts(dir: string): TestCerts {
+  writeFileSync(
+    join(dir, "ext.cnf"),
+    "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth,clientAuth\n",
+  );
+  makeCa(dir, "ca", "/CN=Ballast test CA");
+  issue(dir, "ca", "agent");
+  makeCa(dir, "other-ca", "/CN=Another test CA");
+  issue(dir, "other-ca", "foreign");
+  writeFileSync(
+    join(dir, "both-cas.pem"),
+    Buffer.concat([readFileSync(join(dir, "ca.pem")), readFileSync(join(dir, "other-ca.pem"))]),
   );
   openssl(
     dir,
@@ -76,5 +95,8 @@ export function makeCerts(dir: string): TestCerts {
     key: join(dir, "agent.key"),
     strangerCert: join(dir, "stranger.pem"),
     strangerKey: join(dir, "stranger.key"),
+    foreignCert: join(dir, "foreign.pem"),
+    foreignKey: join(dir, "foreign.key"),
+    bothCas: join(dir, "both-cas.pem"),
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Server, Socket } from "node:net";
 import { z } from "zod";
-import { describeStreamError, type StreamTls } from "../../auth/stream-tls";
+import { describeStreamError, hungUpBeforeAccepting, type StreamTls } from "../../auth/stream-tls";
 import { connectStream, listenForStream } from "../stream-transport";
 
 /**
@@ -62,6 +62,11 @@ export class ControlLink {
     socket.on("data", (chunk: string) => this.receive(chunk));
     socket.on("error", (error) => this.closed(`link to ${peer} failed: ${describeStreamError(error)}`));
     socket.on("close", () => this.closed(`link to ${peer} closed`));
+  }
+
+  /** Whether the link broke or was closed (rather than a peer slow to answer). */
+  get isClosed(): boolean {
+    return this.closedReason !== undefined;
   }
 
   send(message: LinkMessage): void {
@@ -206,7 +211,9 @@ export async function openControlLink(where: {
   const socket = await connectStream({ ...where, what: `the control link of ${name}` });
   const link = new ControlLink(socket, name);
   link.send({ type: "hello", migrationId: where.migrationId, secret: where.secret });
-  const answer = await link.next(where.timeoutMs);
+  const answer = await link.next(where.timeoutMs).catch((error: Error) => {
+    throw where.tls && link.isClosed ? hungUpBeforeAccepting(`the control link of ${name}`) : error;
+  });
   if (answer.type !== "ready") {
     link.close();
     throw new Error(`${name} refused the control link`);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { StreamTls } from "../../auth/stream-tls";
+import { hungUpBeforeAccepting, type StreamTls } from "../../auth/stream-tls";
 import type { TransferProgress, TransferResult } from "../driver";
 import { connectStream } from "../stream-transport";
 import type { SimClock } from "./clock";
@@ -97,7 +97,9 @@ async function open(transfer: OutgoingTransfer): Promise<FrameSocket> {
   await peer.write(
     encodeJsonFrame(FrameType.hello, { migrationId: transfer.migrationId, secret: transfer.secret }),
   );
-  const ready = await peer.next(ANSWER_TIMEOUT_MS);
+  const ready = await peer.next(ANSWER_TIMEOUT_MS).catch((error: Error) => {
+    throw transfer.tls && peer.broken ? hungUpBeforeAccepting(where) : error;
+  });
   if (ready.type !== FrameType.ready) throw new Error(`${where} refused the transfer`);
   return peer;
 }
