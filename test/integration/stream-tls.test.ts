@@ -159,3 +159,24 @@ describe("a source whose certificate another CA signed", () => {
     expect(await copiesOf(cluster, "web1")).toEqual([{ host: "h1", state: "active", flags: "-n---e" }]);
   });
 });
+
+describe("a source with tls and a target without", () => {
+  let cluster: Cluster;
+  beforeAll(async () => {
+    cluster = await Cluster.start({
+      scenario: twoHosts(),
+      logLevel: "info",
+      tlsByHost: { h1: { cert: certs.cert, key: certs.key, ca: certs.ca } },
+    });
+  });
+  afterAll(() => cluster?.stop());
+
+  it("refuses to send the guest in the clear, and keeps it running", async () => {
+    const client = cluster.agent("h1").client();
+    const migration = await client.startMigration({ domain: "web1", target: cluster.agent("h2").config.url });
+    const final = await waitForEnd(client, migration.id);
+    expect(final.phase).toBe("failed");
+    expect(final.error).toMatch(/target offers a plain migration stream; this agent has tls configured/);
+    expect(await copiesOf(cluster, "web1")).toEqual([{ host: "h1", state: "active", flags: "-n---e" }]);
+  });
+});
