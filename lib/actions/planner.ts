@@ -42,6 +42,13 @@ export async function applySuggestions(input: unknown): Promise<ActionResult<{ r
   }
   const result = await apply(parsed.data, allowed.user);
   await auditResult(allowed.user, { ...entry, detail: result.ok ? `plan ${result.data.runId}` : "" }, result);
+  // Maintenance entered through its evacuate plan is a maintenance change of its own in the log.
+  if (result.ok && maintenance)
+    await auditResult(
+      allowed.user,
+      { action: "maintenance.enter", target: maintenance, detail: `emptied by plan ${result.data.runId}` },
+      result,
+    );
   return result;
 }
 
