@@ -71,3 +71,27 @@ describe("QEMU driver: live migration between TLS agents", () => {
     expect(await guestTrouble(qemu.cluster, "h2", "tls1")).toEqual([]);
   }, 240_000);
 });
+
+describe("QEMU driver: a source whose certificate another CA signed", () => {
+  it("fails the migration cleanly: the guest runs on the source only, in one QEMU", async () => {
+    await qemu.start(
+      qemuScenario([
+        { name: "h1", domains: [guest("tls2")] },
+        { name: "h2", domains: [] },
+      ]),
+      {
+        tls: { cert: certs.cert, key: certs.key, ca: certs.ca },
+        tlsByHost: { h1: { cert: certs.foreignCert, key: certs.foreignKey, ca: certs.bothCas } },
+      },
+    );
+    await waitForGuest(qemu.cluster, "h1", "tls2");
+    const request = { domain: "tls2", target: agent("h2").config.url, maxBandwidthMiBps: 32 };
+    const started = await agent("h1").client(30_000).startMigration(request);
+    const final = (await follow(agent("h1").client(), started.id)).at(-1) as MigrationStatus;
+    expect(final.phase).toBe("failed");
+    expect(final.error).toMatch(/did not sign this agent's certificate/);
+    expect(await copies(qemu.cluster, "tls2")).toEqual([{ host: "h1", state: "active", flags: "-n---e" }]);
+    expect((await qemuProcesses(qemu.cluster, "tls2")).map((process) => process.host)).toEqual(["h1"]);
+    expect(await guestTrouble(qemu.cluster, "h1", "tls2")).toEqual([]);
+  }, 240_000);
+});
