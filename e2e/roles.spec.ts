@@ -15,12 +15,12 @@ const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
 test.describe("a viewer", () => {
   test.use({ storageState: storageStatePath("viewer", E2E_PORT) });
 
-  test("sees the cluster and no control that changes it", async ({ page }) => {
+  test("sees the cluster and its settings, and no control that changes them", async ({ page }) => {
     await page.goto("/domains/web01");
     await expectSignedInAs(page, "viewer");
     await expect(page.getByRole("heading", { name: "web01", level: 1 })).toBeVisible();
     await expect(page.getByRole("button", { name: "Migrate…" })).toHaveCount(0);
-    for (const admins of ["Settings", "Users", "Audit log"])
+    for (const admins of ["Users", "Audit log"])
       await expect(nav(page).getByRole("link", { name: admins })).toHaveCount(0);
 
     await page.goto("/hosts/h8");
@@ -31,7 +31,8 @@ test.describe("a viewer", () => {
     await expect(page.getByRole("heading", { name: "Suggestions", level: 1 })).toBeVisible();
     await expect(page.getByRole("button", { name: /^Apply/ })).toHaveCount(0);
 
-    for (const path of ["/settings", "/users", "/audit"]) {
+    await expectReadOnlySettings(page, "viewer");
+    for (const path of ["/users", "/audit"]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { name: /is for admins$/ })).toBeVisible();
     }
@@ -63,7 +64,9 @@ test.describe("a viewer", () => {
 test.describe("an operator", () => {
   test.use({ storageState: storageStatePath("operator", E2E_PORT) });
 
-  test("migrates, and is started-by in the history; has no agents, users or audit", async ({ page }) => {
+  test("migrates, and is started-by in the history; reads the settings, has no users or audit", async ({
+    page,
+  }) => {
     const dialog = await openMigrateDialog(page, "test01");
     await fillMigrateDialog(dialog, { target: "h8" });
     // Cold (test01 is inactive): fewer pre-checks than a live migration's.
@@ -76,11 +79,9 @@ test.describe("an operator", () => {
 
     await expectSignedInAs(page, "operator");
     await expect(nav(page).getByRole("link", { name: "Suggestions" })).toBeVisible();
-    for (const admins of ["Settings", "Users", "Audit log"])
+    for (const admins of ["Users", "Audit log"])
       await expect(nav(page).getByRole("link", { name: admins })).toHaveCount(0);
-    await page.goto("/settings");
-    await expect(page.getByRole("heading", { name: "Settings is for admins" })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Add agent" })).toHaveCount(0);
+    await expectReadOnlySettings(page, "operator");
   });
 });
 
@@ -132,3 +133,16 @@ test.describe("an admin", () => {
     await expect(events.filter({ hasText: account("viewer").email }).first()).toBeVisible();
   });
 });
+
+/** Settings as a role that sees everything there and may change none of it. */
+async function expectReadOnlySettings(page: Page, role: string) {
+  await nav(page).getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+  await expect(page.getByText(`Your role (${role}) may read these; an admin changes them.`)).toBeVisible();
+  // The agents and the planner's settings are there to read...
+  await expect(page.getByRole("heading", { name: "h1", level: 3 })).toBeVisible();
+  await expect(page.getByLabel("CPU overcommit")).toBeDisabled();
+  // ...with no control to change them.
+  for (const control of [/^Test/, /^Edit/, /^Remove/, /^Add agent/, /^Save planner settings/, /^Add rule/])
+    await expect(page.getByRole("button", { name: control })).toHaveCount(0);
+}

@@ -10,7 +10,7 @@ const LINKS: { href: string; label: string; permission: Permission }[] = [
   { href: "/domains", label: "Domains", permission: "view" },
   { href: "/migrations", label: "Migrations", permission: "view" },
   { href: "/suggestions", label: "Suggestions", permission: "view" },
-  { href: "/settings", label: "Settings", permission: "manage-settings" },
+  { href: "/settings", label: "Settings", permission: "view" },
   { href: "/users", label: "Users", permission: "manage-users" },
   { href: "/audit", label: "Audit log", permission: "read-audit" },
 ];

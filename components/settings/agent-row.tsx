@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { Can } from "@/components/auth/role-context";
 import { dangerOutlineButton, secondaryButton } from "@/components/ui/buttons";
 import { testAgent } from "@/lib/actions/agents";
 import type { ActionResult } from "@/lib/actions/result";
@@ -62,32 +63,39 @@ export function AgentRow({
             <p className="break-all font-mono text-sm text-slate-700">{agent.url}</p>
           </div>
           {mode === "view" && (
-            <div className="flex flex-wrap gap-2">
-              <button
-                type="button"
-                aria-disabled={testing}
-                onClick={() => {
-                  if (testing) return;
-                  setNotice(null);
-                  startTransition(runTest);
-                }}
-                className={secondaryButton}
-              >
-                {testing ? "Testing…" : "Test"}
-                <span className="sr-only"> {agent.name}</span>
-              </button>
-              <button type="button" ref={editRef} onClick={() => setMode("edit")} className={secondaryButton}>
-                Edit<span className="sr-only"> {agent.name}</span>
-              </button>
-              <button
-                type="button"
-                ref={removeRef}
-                onClick={() => setMode("confirm-remove")}
-                className={dangerOutlineButton}
-              >
-                Remove<span className="sr-only"> {agent.name}</span>
-              </button>
-            </div>
+            <Can permission="manage-agents">
+              <div className="flex flex-wrap gap-2">
+                <button
+                  type="button"
+                  aria-disabled={testing}
+                  onClick={() => {
+                    if (testing) return;
+                    setNotice(null);
+                    startTransition(runTest);
+                  }}
+                  className={secondaryButton}
+                >
+                  {testing ? "Testing…" : "Test"}
+                  <span className="sr-only"> {agent.name}</span>
+                </button>
+                <button
+                  type="button"
+                  ref={editRef}
+                  onClick={() => setMode("edit")}
+                  className={secondaryButton}
+                >
+                  Edit<span className="sr-only"> {agent.name}</span>
+                </button>
+                <button
+                  type="button"
+                  ref={removeRef}
+                  onClick={() => setMode("confirm-remove")}
+                  className={dangerOutlineButton}
+                >
+                  Remove<span className="sr-only"> {agent.name}</span>
+                </button>
+              </div>
+            </Can>
           )}
         </div>
       )}

@@ -35,7 +35,7 @@ export function FormField({
         ref={inputRef}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={`rounded border bg-white p-2 focus-visible:outline-2 focus-visible:outline-sky-700 ${
+        className={`rounded border bg-white p-2 disabled:bg-slate-100 disabled:text-slate-700 focus-visible:outline-2 focus-visible:outline-sky-700 ${
           error ? "border-2 border-red-700" : "border-slate-400"
         }`}
       />

@@ -1,13 +1,18 @@
 "use client";
 
 import { type FormEvent, startTransition, useActionState } from "react";
+import { useCan } from "@/components/auth/role-context";
 import { primaryButton } from "@/components/ui/buttons";
 import { savePlannerSettingsAction } from "@/lib/actions/planner-settings";
 import type { PlannerSettingsInput } from "@/lib/validations/planner";
 import { FormField } from "./form-field";
 
-/** The planner's saved settings: what every suggestion uses unless the suggestions page overrides it. */
+/**
+ * The planner's saved settings: what every suggestion uses unless the suggestions page overrides it.
+ * Roles that may not change them see the same fields, disabled.
+ */
 export function PlannerSettingsForm({ settings }: { settings: PlannerSettingsInput }) {
+  const editable = useCan("manage-settings");
   const [result, submit, pending] = useActionState(
     async (_previous: Awaited<ReturnType<typeof savePlannerSettingsAction>> | null, form: FormData) =>
       savePlannerSettingsAction(Object.fromEntries(form)),
@@ -21,7 +26,7 @@ export function PlannerSettingsForm({ settings }: { settings: PlannerSettingsInp
   }
   return (
     <form noValidate onSubmit={onSubmit} aria-label="Planner settings" className="space-y-4">
-      <div className="grid grid-cols-1 gap-4 md:grid-cols-3 xl:grid-cols-5">
+      <fieldset disabled={!editable} className="grid grid-cols-1 gap-4 md:grid-cols-3 xl:grid-cols-5">
         <FormField
           label="Aggressiveness (1-5)"
           name="aggressiveness"
@@ -76,20 +81,22 @@ export function PlannerSettingsForm({ settings }: { settings: PlannerSettingsInp
           hint="The highest CPU or memory use consolidation packs a host to."
           error={errors.targetUtilization}
         />
-      </div>
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" aria-disabled={pending} className={primaryButton}>
-          {pending ? "Saving…" : "Save planner settings"}
-        </button>
-        <p role="status" aria-live="polite" className="text-sm">
-          {!pending && result && !result.ok && (
-            <span className="text-red-800">
-              <strong>Not saved:</strong> {result.error}
-            </span>
-          )}
-          {!pending && result?.ok && <span className="text-emerald-800">Saved.</span>}
-        </p>
-      </div>
+      </fieldset>
+      {editable && (
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" aria-disabled={pending} className={primaryButton}>
+            {pending ? "Saving…" : "Save planner settings"}
+          </button>
+          <p role="status" aria-live="polite" className="text-sm">
+            {!pending && result && !result.ok && (
+              <span className="text-red-800">
+                <strong>Not saved:</strong> {result.error}
+              </span>
+            )}
+            {!pending && result?.ok && <span className="text-emerald-800">Saved.</span>}
+          </p>
+        </div>
+      )}
     </form>
   );
 }

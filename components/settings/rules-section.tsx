@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, startTransition, useActionState, useRef, useState, useTransition } from "react";
+import { Can } from "@/components/auth/role-context";
 import { dangerOutlineButton, primaryButton } from "@/components/ui/buttons";
 import { addRuleAction, removeRuleAction } from "@/lib/actions/planner-settings";
 import type { Rule } from "@/lib/planner/snapshot-schema";
@@ -32,7 +33,7 @@ function describe(rule: Rule): string {
   }
 }
 
-/** The placement rules every plan obeys: listed, added, removed. */
+/** The placement rules every plan obeys: listed, and added or removed by the roles that may. */
 export function RulesSection({ rules }: { rules: RuleRow[] }) {
   return (
     <div className="space-y-4">
@@ -50,7 +51,9 @@ export function RulesSection({ rules }: { rules: RuleRow[] }) {
           ))}
         </ul>
       )}
-      <RuleForm />
+      <Can permission="manage-settings">
+        <RuleForm />
+      </Can>
     </div>
   );
 }
@@ -75,9 +78,11 @@ function RuleItem({ row }: { row: RuleRow }) {
             {error}
           </span>
         )}
-        <button type="button" className={dangerOutlineButton} disabled={pending} onClick={remove}>
-          Remove<span className="sr-only"> the rule: {describe(row.rule)}</span>
-        </button>
+        <Can permission="manage-settings">
+          <button type="button" className={dangerOutlineButton} disabled={pending} onClick={remove}>
+            Remove<span className="sr-only"> the rule: {describe(row.rule)}</span>
+          </button>
+        </Can>
       </span>
     </li>
   );
