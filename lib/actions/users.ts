@@ -6,17 +6,16 @@ import { headers } from "next/headers";
 import { auditResult } from "../audit/record";
 import { getAuth } from "../auth/auth";
 import { authorize } from "../auth/authorize";
-import { LAST_ADMIN_MESSAGE, leavesNoAdmin } from "../auth/last-admin";
+import { LAST_ADMIN_MESSAGE } from "../auth/last-admin";
 import type { Role } from "../auth/roles";
-import type { SignedInUser } from "../auth/session";
-import { adminCount, findUser, type UserRow } from "../auth/users";
+import { changeUserKeepingAnAdmin, findUser, type UserChange, type UserRow } from "../auth/users";
 import { createUserSchema, setRoleSchema, userIdSchema } from "../validations/users";
 import { type ActionResult, invalid } from "./result";
 
 /**
  * The users page: create a user with a role, change a role, remove a user. Admins only; the last
- * admin stays. better-auth's admin plugin does the writes (and hashes the password), with the
- * admin's own session, so it checks the role a second time. Every change is audited.
+ * admin stays. better-auth's admin plugin creates users (it hashes the password), with the admin's
+ * own session, so it checks the role a second time. Every change is audited.
  */
 
 const NO_SUCH_USER = "no such user: removed meanwhile?";
@@ -57,24 +56,32 @@ export async function createUserAccount(input: unknown): Promise<ActionResult<{ 
   return result;
 }
 
-/** The user to change and the caller, once the caller is an admin and the change keeps an admin. */
-async function checkChange(
+const CHANGE_REFUSALS: Record<Exclude<UserChange, { ok: true }>["reason"], string> = {
+  "no-such-user": NO_SUCH_USER,
+  "last-admin": LAST_ADMIN_MESSAGE,
+};
+
+/**
+ * A role change or a removal, by an admin, that keeps an admin (checked and written in one
+ * transaction: lib/auth/users.ts). Audited either way, under the user's email.
+ */
+async function changeUser<T>(
   userId: string,
   newRole: Role | null,
   entry: { action: "user.role" | "user.remove"; detail?: string },
-): Promise<{ ok: true; admin: SignedInUser; user: UserRow } | Extract<ActionResult<never>, { ok: false }>> {
-  const user = await findUser(userId);
-  const target = user?.email ?? `user ${userId}`;
+  data: (user: UserRow) => T,
+): Promise<ActionResult<T>> {
+  const before = await findUser(userId);
+  const target = before?.email ?? `user ${userId}`;
   const allowed = await authorize("manage-users", { ...entry, target });
   if (!allowed.ok) return allowed;
-  const refusal = !user
-    ? NO_SUCH_USER
-    : leavesNoAdmin(user, newRole, await adminCount())
-      ? LAST_ADMIN_MESSAGE
-      : undefined;
-  if (!refusal && user) return { ok: true, admin: allowed.user, user };
-  const result = { ok: false as const, error: refusal ?? NO_SUCH_USER };
-  await auditResult(allowed.user, { ...entry, target }, result);
+  const change = await changeUserKeepingAnAdmin(userId, newRole);
+  const result: ActionResult<T> = change.ok
+    ? { ok: true, data: data(change.user) }
+    : { ok: false, error: CHANGE_REFUSALS[change.reason] };
+  const detail = change.ok && newRole ? `${change.user.role ?? "(none)"} to ${newRole}` : entry.detail;
+  await auditResult(allowed.user, { ...entry, target, detail }, result);
+  if (result.ok) revalidatePath("/users");
   return result;
 }
 
@@ -82,35 +89,11 @@ export async function setUserRole(input: unknown): Promise<ActionResult<{ role: 
   const parsed = setRoleSchema.safeParse(fields(input));
   if (!parsed.success) return invalid(parsed.error);
   const { userId, role } = parsed.data;
-  const entry = { action: "user.role", detail: `to ${role}` } as const;
-  const checked = await checkChange(userId, role, entry);
-  if (!checked.ok) return checked;
-  let result: ActionResult<{ role: Role }>;
-  try {
-    await getAuth().api.setRole({ body: { userId, role }, headers: await headers() });
-    result = { ok: true, data: { role } };
-  } catch (error) {
-    result = authFailure(error, "could not change the role");
-  }
-  const detail = `${checked.user.role ?? "(none)"} to ${role}`;
-  await auditResult(checked.admin, { ...entry, target: checked.user.email, detail }, result);
-  if (result.ok) revalidatePath("/users");
-  return result;
+  return changeUser(userId, role, { action: "user.role", detail: `to ${role}` }, () => ({ role }));
 }
 
 export async function removeUserAccount(input: unknown): Promise<ActionResult<{ email: string }>> {
   const parsed = userIdSchema.safeParse((input as { userId?: unknown } | null)?.userId);
   if (!parsed.success) return invalid(parsed.error);
-  const checked = await checkChange(parsed.data, null, { action: "user.remove" });
-  if (!checked.ok) return checked;
-  let result: ActionResult<{ email: string }>;
-  try {
-    await getAuth().api.removeUser({ body: { userId: parsed.data }, headers: await headers() });
-    result = { ok: true, data: { email: checked.user.email } };
-  } catch (error) {
-    result = authFailure(error, "could not remove the user");
-  }
-  await auditResult(checked.admin, { action: "user.remove", target: checked.user.email }, result);
-  if (result.ok) revalidatePath("/users");
-  return result;
+  return changeUser(parsed.data, null, { action: "user.remove" }, (user) => ({ email: user.email }));
 }
