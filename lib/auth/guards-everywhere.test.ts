@@ -11,7 +11,7 @@ const ROOT = resolve(import.meta.dirname, "../..");
 /** Signing in and out is for anyone; everything else needs a role. */
 const PUBLIC_ACTIONS = new Set(["signIn", "signOut"]);
 /** The calls that check: authorize itself, or this project's helpers that call it first. */
-const ACTION_GUARD = /\b(authorize|admin|checkChange)\(/;
+const ACTION_GUARD = /\b(authorize|admin|changeUser)\(/;
 
 function exportedFunctions(source: string): { name: string; body: string }[] {
   const parts = source.split(/^export async function /m).slice(1);
