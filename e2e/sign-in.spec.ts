@@ -43,8 +43,9 @@ test("a wrong password is refused in words, and the form keeps the email", async
 test("five failures lock the account: the sixth attempt is refused before its password is tried", async ({
   page,
 }) => {
-  // An account of its own, so the other tests' accounts stay usable; it need not exist.
-  const email = "locked-out@ballast.demo";
+  // An account of its own, so the other tests' accounts stay usable (and a retry starts unlocked);
+  // it need not exist.
+  const email = `locked-out-${Date.now()}@ballast.demo`;
   await page.goto("/sign-in");
   for (let attempt = 1; attempt <= 5; attempt++) {
     await page.getByLabel("Email").fill(email);
@@ -52,6 +53,8 @@ test("five failures lock the account: the sixth attempt is refused before its pa
     // Each attempt waits for the server's answer: the alert alone reads the same every time.
     await Promise.all([answered(page), page.getByRole("button", { name: "Sign in" }).click()]);
     await expect(page.getByRole("main").getByRole("alert")).toHaveText("wrong email or password");
+    // React resets the form once the answer is in: typing before that reset loses the password.
+    await expect(page.getByLabel("Password")).toHaveValue("");
   }
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("wrong-6");
